@@ -1,6 +1,6 @@
 using Amazon.CDK;
+using NginxWalkthrough;
 
-// Placeholder entry point; replaced by the walkthrough stack.
 var app = new App();
-_ = new Stack(app, "NginxWalkthrough");
+NginxWalkthroughApp.Build(app);
 app.Synth();

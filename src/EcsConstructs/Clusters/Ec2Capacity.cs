@@ -1,0 +1,149 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.AutoScaling;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.IAM;
+using BlockDevice = Amazon.CDK.AWS.EC2.BlockDevice;
+using BlockDeviceVolume = Amazon.CDK.AWS.EC2.BlockDeviceVolume;
+using EbsDeviceOptions = Amazon.CDK.AWS.EC2.EbsDeviceOptions;
+using EbsDeviceVolumeType = Amazon.CDK.AWS.EC2.EbsDeviceVolumeType;
+using Constructs;
+using EcsConstructs.Validation;
+
+namespace EcsConstructs.Clusters;
+
+/// <summary>
+/// One EC2 capacity provider of an <see cref="EcsCluster"/>: a launch template (ECS-optimized
+/// Amazon Linux 2023, IMDSv2 required, encrypted root volume), an Auto Scaling group built
+/// from it, and an ECS capacity provider with managed scaling. Created through
+/// <see cref="EcsClusterProps.Ec2Capacity"/>.
+/// </summary>
+public sealed class Ec2Capacity : Construct
+{
+    /// <summary>The host ports Docker picks from for dynamic port mappings on Amazon Linux 2023.</summary>
+    public const int EphemeralPortRangeStart = 32768;
+
+    /// <summary>The last port of the dynamic host port range.</summary>
+    public const int EphemeralPortRangeEnd = 65535;
+
+    internal Ec2Capacity(Construct scope, Cluster cluster, Ec2CapacityOptions options)
+        : base(scope, options.Id)
+    {
+        Validate(options);
+        Options = options;
+
+        var architecture = options.InstanceType.Architecture;
+        var hardware = architecture == InstanceArchitecture.ARM_64 ? AmiHardwareType.ARM : AmiHardwareType.STANDARD;
+
+        SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
+        {
+            Vpc = cluster.Vpc,
+            Description = $"ECS container instances of {Node.Path}",
+            AllowAllOutbound = true,
+        });
+
+        InstanceRole = new Role(this, "InstanceRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("ec2.amazonaws.com"),
+            Description = $"Instance role of the ECS container instances of {Node.Path} (ECS agent only)",
+        });
+
+        LaunchTemplate = new LaunchTemplate(this, "LaunchTemplate", new LaunchTemplateProps
+        {
+            InstanceType = options.InstanceType,
+            MachineImage = EcsOptimizedImage.AmazonLinux2023(hardware),
+            UserData = UserData.ForLinux(),
+            Role = InstanceRole,
+            SecurityGroup = SecurityGroup,
+            RequireImdsv2 = true,
+            HttpTokens = LaunchTemplateHttpTokens.REQUIRED,
+            BlockDevices =
+            [
+                new BlockDevice
+                {
+                    DeviceName = "/dev/xvda",
+                    Volume = BlockDeviceVolume.Ebs(options.RootVolumeSizeGiB, new EbsDeviceOptions
+                    {
+                        Encrypted = true,
+                        VolumeType = EbsDeviceVolumeType.GP3,
+                        DeleteOnTermination = true,
+                    }),
+                },
+            ],
+        });
+
+        AutoScalingGroup = new AutoScalingGroup(this, "AutoScalingGroup", new AutoScalingGroupProps
+        {
+            Vpc = cluster.Vpc,
+            VpcSubnets = options.VpcSubnets ?? new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
+            LaunchTemplate = LaunchTemplate,
+            MinCapacity = options.MinCapacity,
+            MaxCapacity = options.MaxCapacity,
+            DesiredCapacity = options.DesiredCapacity,
+        });
+
+        CapacityProvider = new AsgCapacityProvider(this, "CapacityProvider", new AsgCapacityProviderProps
+        {
+            AutoScalingGroup = AutoScalingGroup,
+            CapacityProviderName = ProviderName(),
+            EnableManagedScaling = true,
+            TargetCapacityPercent = options.TargetCapacityPercent,
+            EnableManagedTerminationProtection = options.EnableManagedTerminationProtection,
+            EnableManagedDraining = options.EnableManagedDraining,
+        });
+
+        cluster.AddAsgCapacityProvider(CapacityProvider, new AddAutoScalingGroupCapacityOptions
+        {
+            CanContainersAccessInstanceRole = options.CanContainersAccessInstanceRole,
+        });
+
+        // CDK 2.160: AddAsgCapacityProvider, unlike the older AddAutoScalingGroup, does not put the
+        // group's security group into the cluster's connections. Without it a load balancer
+        // attached to a bridge-mode service opens no port to the instances and targets never
+        // turn healthy. With it, CDK adds exactly the ALB -> instances rule on the dynamic range.
+        cluster.Connections.AddSecurityGroup(SecurityGroup);
+    }
+
+    /// <summary>The settings this capacity was built from.</summary>
+    public Ec2CapacityOptions Options { get; }
+
+    /// <summary>The security group of the container instances; load balancers are admitted into it, nothing else.</summary>
+    public SecurityGroup SecurityGroup { get; }
+
+    /// <summary>The instance role: what the ECS agent needs (register, poll, pull from ECR, write logs), nothing for applications.</summary>
+    public Role InstanceRole { get; }
+
+    /// <summary>The launch template of the instances (IMDSv2 required, encrypted root volume).</summary>
+    public LaunchTemplate LaunchTemplate { get; }
+
+    /// <summary>The Auto Scaling group of the container instances.</summary>
+    public AutoScalingGroup AutoScalingGroup { get; }
+
+    /// <summary>The ECS capacity provider wrapping the group, with managed scaling on.</summary>
+    public AsgCapacityProvider CapacityProvider { get; }
+
+    /// <summary>
+    /// The dynamic host port range of the capacity's AMI family (Amazon Linux 2023:
+    /// 32768-65535): the ports a load balancer must reach on bridge-mode tasks.
+    /// </summary>
+    public Port EphemeralPortRange { get; } = Port.TcpRange(EphemeralPortRangeStart, EphemeralPortRangeEnd);
+
+    private string ProviderName()
+    {
+        // An explicit, deterministic name: ECS rejects names starting with "aws", "ecs" or
+        // "fargate", which CloudFormation would generate from a stack called e.g. "ecs-prod".
+        return "cp-" + Names.UniqueResourceName(this, new UniqueResourceNameOptions { MaxLength = 200, Separator = "-" });
+    }
+
+    private void Validate(Ec2CapacityOptions options)
+    {
+        Check.NotEmpty(this, nameof(options.Id), options.Id);
+        Check.InRange(this, nameof(options.MinCapacity), options.MinCapacity, 0, 10_000);
+        Check.InRange(this, nameof(options.MaxCapacity), options.MaxCapacity, 1, 10_000);
+        Check.NotGreater(this, nameof(options.MinCapacity), options.MinCapacity, nameof(options.MaxCapacity), options.MaxCapacity);
+        Check.NotGreater(this, nameof(options.MinCapacity), options.MinCapacity, nameof(options.DesiredCapacity), options.DesiredCapacity);
+        Check.NotGreater(this, nameof(options.DesiredCapacity), options.DesiredCapacity, nameof(options.MaxCapacity), options.MaxCapacity);
+        Check.InRange(this, nameof(options.TargetCapacityPercent), options.TargetCapacityPercent, 1, 100, "%");
+        Check.InRange(this, nameof(options.RootVolumeSizeGiB), options.RootVolumeSizeGiB, 30, 16_384, "GiB");
+    }
+}

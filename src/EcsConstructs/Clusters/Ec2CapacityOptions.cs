@@ -1,0 +1,60 @@
+using Amazon.CDK.AWS.EC2;
+
+namespace EcsConstructs.Clusters;
+
+/// <summary>
+/// Settings of one EC2 Auto Scaling group capacity provider of a cluster.
+/// </summary>
+public class Ec2CapacityOptions
+{
+    /// <summary>
+    /// The construct id of the capacity inside the cluster; strategies of this library name the
+    /// capacity by it (<see cref="CapacityProviderShare.Provider"/>). Part of every logical id of
+    /// the capacity: changing it replaces the Auto Scaling group.
+    /// </summary>
+    public required string Id { get; init; }
+
+    /// <summary>The instance type of the group (e.g. <c>InstanceType.Of(InstanceClass.T3, InstanceSize.SMALL)</c>). ARM types get the ARM AMI.</summary>
+    public required InstanceType InstanceType { get; init; }
+
+    /// <summary>Minimum number of instances. Default: 1.</summary>
+    public int MinCapacity { get; init; } = 1;
+
+    /// <summary>Maximum number of instances. Default: 3.</summary>
+    public int MaxCapacity { get; init; } = 3;
+
+    /// <summary>
+    /// Initial number of instances. Default: not set, so a redeploy never resets a group that
+    /// managed scaling has resized (CloudFormation then starts at <see cref="MinCapacity"/>).
+    /// </summary>
+    public int? DesiredCapacity { get; init; }
+
+    /// <summary>Where the instances run. Default: the VPC's private subnets with egress.</summary>
+    public SubnetSelection? VpcSubnets { get; init; }
+
+    /// <summary>Size of the encrypted gp3 root volume in GiB. Default: 30 (the ECS-optimized AMI's minimum).</summary>
+    public int RootVolumeSizeGiB { get; init; } = 30;
+
+    /// <summary>
+    /// Target utilization (percent) that managed scaling keeps the group at; 100 means no spare
+    /// instances. Allowed: 1 to 100. Default: 100.
+    /// </summary>
+    public int TargetCapacityPercent { get; init; } = 100;
+
+    /// <summary>
+    /// Whether ECS protects instances that run tasks from scale-in (managed termination
+    /// protection). Requires new-instance scale-in protection on the group, which the library
+    /// sets. Default: true.
+    /// </summary>
+    public bool EnableManagedTerminationProtection { get; init; } = true;
+
+    /// <summary>Whether ECS drains tasks from instances before the group terminates them. Default: true.</summary>
+    public bool EnableManagedDraining { get; init; } = true;
+
+    /// <summary>
+    /// Whether containers may reach the instance role through the instance metadata service.
+    /// Default: false: the user data blocks IMDS from containers in bridge mode and sets
+    /// <c>ECS_AWSVPC_BLOCK_IMDS=true</c>, so tasks only get the credentials of their task role.
+    /// </summary>
+    public bool CanContainersAccessInstanceRole { get; init; }
+}

@@ -1,0 +1,123 @@
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECS;
+using Constructs;
+using EcsConstructs.Validation;
+
+namespace EcsConstructs.Clusters;
+
+/// <summary>
+/// An ECS cluster with its VPC (created or given), EC2 Auto Scaling group capacity providers
+/// (ECS-optimized Amazon Linux 2023, launch templates with IMDSv2 required, managed scaling)
+/// and, optionally, the Fargate and Fargate Spot providers, plus a default capacity provider
+/// strategy. Container Insights is on by default.
+/// </summary>
+public sealed class EcsCluster : Construct
+{
+    private readonly List<Ec2Capacity> _ec2Capacity = [];
+
+    /// <summary>Creates the cluster.</summary>
+    /// <param name="scope">The parent construct.</param>
+    /// <param name="id">The construct id.</param>
+    /// <param name="props">The settings; all optional.</param>
+    public EcsCluster(Construct scope, string id, EcsClusterProps? props = null)
+        : base(scope, id)
+    {
+        props ??= new EcsClusterProps();
+        Validate(props);
+
+        Vpc = props.Vpc ?? new Vpc(this, "Vpc", new VpcProps
+        {
+            MaxAzs = props.AvailabilityZones is null ? props.MaxAzs : null,
+            AvailabilityZones = props.AvailabilityZones?.ToArray(),
+            NatGateways = props.NatGateways,
+        });
+
+        Cluster = new Cluster(this, "Cluster", new ClusterProps
+        {
+            Vpc = Vpc,
+            ClusterName = props.ClusterName,
+            ContainerInsights = props.ContainerInsights,
+        });
+
+        foreach (var options in props.Ec2Capacity)
+        {
+            _ec2Capacity.Add(new Ec2Capacity(this, Cluster, options));
+        }
+
+        if (props.EnableFargateCapacityProviders)
+        {
+            Cluster.EnableFargateCapacityProviders();
+            FargateEnabled = true;
+        }
+
+        var strategy = props.DefaultCapacityProviderStrategy ?? DefaultStrategy();
+        if (strategy.Count > 0)
+        {
+            Cluster.AddDefaultCapacityProviderStrategy(
+                CapacityProviderStrategies.Resolve(this, nameof(props.DefaultCapacityProviderStrategy), strategy, this));
+        }
+
+        DefaultCapacityProviderStrategy = strategy;
+    }
+
+    /// <summary>The VPC of the cluster.</summary>
+    public IVpc Vpc { get; }
+
+    /// <summary>The ECS cluster.</summary>
+    public Cluster Cluster { get; }
+
+    /// <summary>The EC2 capacity providers, in the order given.</summary>
+    public IReadOnlyList<Ec2Capacity> Ec2Capacity => _ec2Capacity;
+
+    /// <summary>Whether <c>FARGATE</c> and <c>FARGATE_SPOT</c> are associated with the cluster.</summary>
+    public bool FargateEnabled { get; }
+
+    /// <summary>The strategy services get when they name none (empty when the cluster has none).</summary>
+    public IReadOnlyList<CapacityProviderShare> DefaultCapacityProviderStrategy { get; }
+
+    /// <summary>
+    /// Finds the <see cref="EcsCluster"/> that owns <paramref name="cluster"/>, or null for a
+    /// cluster that was imported or built without this library.
+    /// </summary>
+    public static EcsCluster? Of(ICluster cluster) => cluster.Node.Scope as EcsCluster;
+
+    private List<CapacityProviderShare> DefaultStrategy()
+    {
+        if (_ec2Capacity.Count > 0)
+        {
+            return [new CapacityProviderShare { Provider = _ec2Capacity[0].Options.Id, Weight = 1 }];
+        }
+
+        return FargateEnabled ? [new CapacityProviderShare { Provider = CapacityProviderShare.Fargate, Weight = 1 }] : [];
+    }
+
+    private void Validate(EcsClusterProps props)
+    {
+        Check.NotEmpty(this, nameof(props.ClusterName), props.ClusterName);
+        if (props.Vpc is null)
+        {
+            var zones = props.AvailabilityZones?.Count ?? props.MaxAzs;
+            if (props.AvailabilityZones is { } given)
+            {
+                if (given.Count < 2 || given.Distinct(StringComparer.Ordinal).Count() != given.Count)
+                {
+                    throw new EcsValidationException(Node.Path, nameof(props.AvailabilityZones),
+                        $"[{string.Join(", ", given)}] must name at least 2 distinct zones; a load balancer needs subnets in two Availability Zones.");
+                }
+            }
+            else
+            {
+                Check.InRange(this, nameof(props.MaxAzs), props.MaxAzs, 2, 6);
+            }
+
+            Check.InRange(this, nameof(props.NatGateways), props.NatGateways, 1, zones);
+        }
+
+        var duplicate = props.Ec2Capacity.GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new EcsValidationException(Node.Path, nameof(props.Ec2Capacity),
+                $"uses the id '{duplicate.Key}' more than once; each EC2 capacity needs its own id.");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Amazon.CDK;
+
+namespace EcsConstructs.Tests.Support;
+
+/// <summary>
+/// Creates CDK apps the way <c>cdk synth</c> does for this repository: with the feature flags
+/// of the root <c>cdk.json</c>, so that a test sees the same template as the CLI.
+/// </summary>
+internal static class TestApps
+{
+    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
+    private static readonly Lazy<Dictionary<string, object>> Context = new(LoadContext);
+
+    /// <summary>The repository root (the folder holding EcsConstructs.sln).</summary>
+    public static string RepositoryRoot => Root.Value;
+
+    /// <summary>A new app with the repository's feature flags.</summary>
+    public static App NewApp() => new(new AppProps { Context = new Dictionary<string, object>(Context.Value) });
+
+    /// <summary>A new stack in eu-west-1 (environment known, so three zones can be named) in a new app.</summary>
+    public static Stack NewStack(string id = "Test") =>
+        new(NewApp(), id, new StackProps { Env = new Amazon.CDK.Environment { Region = "eu-west-1" } });
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EcsConstructs.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("EcsConstructs.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static Dictionary<string, object> LoadContext()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "cdk.json")));
+        return doc.RootElement.GetProperty("context").EnumerateObject()
+            .ToDictionary(p => p.Name, p => ToValue(p.Value));
+    }
+
+    private static object ToValue(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Number => e.GetDouble(),
+        JsonValueKind.Array => e.EnumerateArray().Select(x => x.GetString()!).ToArray(),
+        _ => e.GetString()!,
+    };
+}
