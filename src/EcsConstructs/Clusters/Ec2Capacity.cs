@@ -102,6 +102,8 @@ public sealed class Ec2Capacity : Construct
         // attached to a bridge-mode service opens no port to the instances and targets never
         // turn healthy. With it, CDK adds exactly the ALB -> instances rule on the dynamic range.
         cluster.Connections.AddSecurityGroup(SecurityGroup);
+
+        SuppressReviewedFindings();
     }
 
     /// <summary>The settings this capacity was built from.</summary>
@@ -127,6 +129,23 @@ public sealed class Ec2Capacity : Construct
     /// 32768-65535): the ports a load balancer must reach on bridge-mode tasks.
     /// </summary>
     public Port EphemeralPortRange { get; } = Port.TcpRange(EphemeralPortRangeStart, EphemeralPortRangeEnd);
+
+    private void SuppressReviewedFindings()
+    {
+        if (InstanceRole.Node.TryFindChild("DefaultPolicy") is IConstruct agentPolicy)
+        {
+            NagSuppressions.Suppress(agentPolicy, "AwsSolutions-IAM5",
+                "The ECS agent's policy as aws-cdk-lib writes it: ecs:Submit* is the agent's state-change calls, on this " +
+                "cluster's ARN only; ecs:Poll and ecs:StartTelemetrySession are conditioned on this cluster; " +
+                "ecr:GetAuthorizationToken and ecs:DiscoverPollEndpoint support no resource-level permissions; " +
+                "logs:CreateLogStream/PutLogEvents let the agent ship its own logs.",
+                "Action::ecs:Submit*", "Resource::*");
+        }
+
+        NagSuppressions.Suppress(AutoScalingGroup, "AwsSolutions-AS3",
+            "The ECS capacity provider's managed scaling drives this group; its scaling and ECS draining events are " +
+            "recorded in the Auto Scaling activity history and in EventBridge, so no SNS topic is created per group.");
+    }
 
     private string ProviderName()
     {

@@ -25,12 +25,7 @@ public sealed class EcsCluster : Construct
         props ??= new EcsClusterProps();
         Validate(props);
 
-        Vpc = props.Vpc ?? new Vpc(this, "Vpc", new VpcProps
-        {
-            MaxAzs = props.AvailabilityZones is null ? props.MaxAzs : null,
-            AvailabilityZones = props.AvailabilityZones?.ToArray(),
-            NatGateways = props.NatGateways,
-        });
+        Vpc = props.Vpc ?? ClusterNetwork.Create(this, props);
 
         Cluster = new Cluster(this, "Cluster", new ClusterProps
         {

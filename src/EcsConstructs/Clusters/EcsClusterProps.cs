@@ -7,7 +7,8 @@ public sealed class EcsClusterProps
 {
     /// <summary>
     /// The VPC to use. Default: a new VPC over <see cref="MaxAzs"/> Availability Zones with a
-    /// public and a private (egress through NAT) subnet in each.
+    /// public and a private (egress through NAT) subnet in each, flow logs of all traffic to a
+    /// retained log group (one month), and a default security group without rules.
     /// </summary>
     public IVpc? Vpc { get; init; }
 

@@ -114,6 +114,17 @@ public sealed class LoadBalancedEc2Service : Construct
             DropInvalidHeaderFields = true,
         });
 
+        if (props.AccessLogsBucket is { } bucket)
+        {
+            LoadBalancer.LogAccessLogs(bucket, props.AccessLogsPrefix ?? Names.UniqueResourceName(this, new UniqueResourceNameOptions { MaxLength = 100, Separator = "-" }));
+        }
+        else
+        {
+            NagSuppressions.Suppress(LoadBalancer, "AwsSolutions-ELB2",
+                "Access logs are opt-in (LoadBalancedEc2ServiceProps.AccessLogsBucket): they need a region-specific " +
+                "bucket policy and an S3 bucket whose lifetime the owner of the stack decides.");
+        }
+
         TargetGroup = new ApplicationTargetGroup(this, "TargetGroup", new ApplicationTargetGroupProps
         {
             Vpc = props.Cluster.Vpc,
@@ -139,6 +150,13 @@ public sealed class LoadBalancedEc2Service : Construct
             Open = props.PublicLoadBalancer,
             DefaultTargetGroups = [TargetGroup],
         });
+
+        if (props.PublicLoadBalancer)
+        {
+            NagSuppressions.Suppress(LoadBalancer.Connections.SecurityGroups[0], "AwsSolutions-EC23",
+                $"Internet-facing load balancer: its listener port {props.ListenerPort} must accept any client. " +
+                "The container instances admit only this security group, on the dynamic port range.");
+        }
 
         // Registers the task's container port with the target group. For bridge mode with host
         // port 0 CDK opens the dynamic port range from the load balancer's security group to the

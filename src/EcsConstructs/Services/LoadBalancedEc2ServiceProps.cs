@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.S3;
 using EcsConstructs.Clusters;
 
 namespace EcsConstructs.Services;
@@ -80,6 +81,16 @@ public sealed class LoadBalancedEc2ServiceProps
     /// Zones, then across instances.
     /// </summary>
     public IReadOnlyList<PlacementStrategy>? PlacementStrategies { get; init; }
+
+    /// <summary>
+    /// S3 bucket that receives the load balancer's access logs (it must use SSE-S3 encryption;
+    /// the bucket policy for the region's load-balancing account is added). The stack's region
+    /// must be known. Default: no access logs.
+    /// </summary>
+    public IBucket? AccessLogsBucket { get; init; }
+
+    /// <summary>Key prefix of the access logs in <see cref="AccessLogsBucket"/>. Default: the construct path's unique name.</summary>
+    public string? AccessLogsPrefix { get; init; }
 
     /// <summary>Retention of the service's log group (which is kept when the stack is deleted). Default: one month.</summary>
     public RetentionDays LogRetention { get; init; } = RetentionDays.ONE_MONTH;

@@ -114,4 +114,29 @@ public sealed class EcsClusterTests(DefaultEc2ClusterFixture fixture) : IClassFi
         var subnets = _t.PropertiesOf("AWS::AutoScaling::AutoScalingGroup")["VPCZoneIdentifier"]!.AsArray();
         Assert.All(subnets, s => Assert.Contains("PrivateSubnet", s!["Ref"]!.GetValue<string>(), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Created_vpc_logs_all_traffic_to_a_retained_log_group()
+    {
+        var flowLog = _t.PropertiesOf("AWS::EC2::FlowLog");
+        Assert.Equal("ALL", flowLog["TrafficType"]!.GetValue<string>());
+        var group = _t.Resources("AWS::Logs::LogGroup").Single(g => g.Key == flowLog["LogGroupName"]!["Ref"]!.GetValue<string>()).Value;
+        Assert.Equal("Retain", group["DeletionPolicy"]!.GetValue<string>());
+        Assert.Equal(30, group["Properties"]!["RetentionInDays"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Default_security_group_handler_runs_on_a_supported_lambda_runtime()
+    {
+        _t.Template.HasResourceProperties("AWS::Lambda::Function", Obj(("Runtime", "nodejs22.x")));
+    }
+
+    [Fact]
+    public void Agent_policy_wildcards_are_suppressed_only_for_the_reviewed_details()
+    {
+        var policy = _t.Resources("AWS::IAM::Policy").Single(p => p.Key.Contains("InstanceRole", StringComparison.Ordinal)).Value;
+        var suppression = Assert.Single(policy["Metadata"]!["cdk_nag"]!["rules_to_suppress"]!.AsArray())!;
+        Assert.Equal("AwsSolutions-IAM5", suppression["id"]!.GetValue<string>());
+        Assert.Equal(["Action::ecs:Submit*", "Resource::*"], suppression["appliesTo"]!.AsArray().Select(a => a!.GetValue<string>()));
+    }
 }

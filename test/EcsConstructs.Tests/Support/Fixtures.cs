@@ -11,7 +11,7 @@ internal static class Fixtures
 {
     public static InstanceType Small => InstanceType.Of(InstanceClass.T3, InstanceSize.SMALL);
 
-    public static Ec2CapacityOptions Capacity(string id = "Default") => new() { Id = id, InstanceType = Small };
+    public static Ec2CapacityOptions Capacity(string id = "OnDemand") => new() { Id = id, InstanceType = Small };
 
     public static EcsCluster Cluster(Stack stack, EcsClusterProps? props = null) =>
         new(stack, "Cluster", props ?? new EcsClusterProps { Ec2Capacity = [Capacity()] });
