@@ -195,7 +195,41 @@ public static class SnapshotAssert
             throw new ArgumentException("The caller's source file is unknown; set SnapshotOptions.SnapshotDirectory.", nameof(callerFilePath));
         }
 
+        if (!Directory.Exists(callerDirectory) && TryUnmapDeterministicPath(callerFilePath) is { } unmapped)
+        {
+            callerDirectory = Path.GetDirectoryName(unmapped)!;
+        }
+
         return Path.Combine(callerDirectory, DefaultSnapshotDirectoryName);
+    }
+
+    /// <summary>
+    /// Deterministic (<c>ContinuousIntegrationBuild</c>) builds map source paths to <c>/_/...</c>,
+    /// so <c>[CallerFilePath]</c> no longer names a real file. Finds the file again below the
+    /// folders that hold the test binaries or the current directory.
+    /// </summary>
+    internal static string? TryUnmapDeterministicPath(string callerFilePath)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(callerFilePath, @"^/_\d*/(?<rest>.+)$");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var relative = match.Groups["rest"].Value.Replace('/', Path.DirectorySeparatorChar);
+        foreach (var start in new[] { AppContext.BaseDirectory, System.Environment.CurrentDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, relative);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static void ValidateName(string name)

@@ -15,7 +15,7 @@ internal static class ClusterNetwork
     /// functions on a deprecated runtime are refused once the block date passes). The handler
     /// uses only the AWS SDK v3 that every newer Node.js runtime bundles.
     /// </summary>
-    public const string RestrictDefaultSecurityGroupRuntime = "nodejs22.x";
+    public const string RestrictDefaultSecurityGroupRuntime = "nodejs24.x";
 
     public static Vpc Create(Construct scope, EcsClusterProps props)
     {

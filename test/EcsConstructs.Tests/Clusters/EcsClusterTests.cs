@@ -128,7 +128,7 @@ public sealed class EcsClusterTests(DefaultEc2ClusterFixture fixture) : IClassFi
     [Fact]
     public void Default_security_group_handler_runs_on_a_supported_lambda_runtime()
     {
-        _t.Template.HasResourceProperties("AWS::Lambda::Function", Obj(("Runtime", "nodejs22.x")));
+        _t.Template.HasResourceProperties("AWS::Lambda::Function", Obj(("Runtime", "nodejs24.x")));
     }
 
     [Fact]
