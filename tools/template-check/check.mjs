@@ -40,6 +40,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
+// aws-cdk-lib >= 2.2xx validates every synthesized template with its own bundled CloudFormation
+// engine and prints the findings; this script synthesizes only to run cdk-nag, so switch it off.
+process.env.CDK_VALIDATION = 'false';
 const SKIP_DIRS = new Set(['node_modules', 'bin', 'obj']);
 const PSEUDO_PARAMETERS = new Set(['AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition',
   'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix']);

@@ -24,6 +24,7 @@ internal static class ClusterNetwork
             MaxAzs = props.AvailabilityZones is null ? props.MaxAzs : null,
             AvailabilityZones = props.AvailabilityZones?.ToArray(),
             NatGateways = props.NatGateways,
+            SubnetConfiguration = props.SubnetConfiguration?.ToArray(),
         });
 
         // Flow logs of every rejected and accepted connection, kept like all logs of the library.
@@ -50,11 +51,12 @@ internal static class ClusterNetwork
             return;
         }
 
-        if (provider.Node.TryFindChild("Handler") is CfnResource handler && handler.GetMetadata("cdk_nag") is null)
+        if (provider.Node.TryFindChild("Handler") is CfnResource handler)
         {
             handler.AddPropertyOverride("Runtime", RestrictDefaultSecurityGroupRuntime);
         }
 
+        // One provider per stack, shared by every VPC of it: suppress on its role once.
         if (provider.Node.TryFindChild("Role") is CfnResource role && role.GetMetadata("cdk_nag") is null)
         {
             NagSuppressions.Suppress(role, "AwsSolutions-IAM4",

@@ -32,7 +32,7 @@ public sealed class Ec2Capacity : Construct
         Validate(options);
         Options = options;
 
-        var architecture = options.InstanceType.Architecture;
+        var architecture = ValidateArchitecture(options);
         var hardware = architecture == InstanceArchitecture.ARM_64 ? AmiHardwareType.ARM : AmiHardwareType.STANDARD;
 
         SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
@@ -55,6 +55,7 @@ public sealed class Ec2Capacity : Construct
             UserData = UserData.ForLinux(),
             Role = InstanceRole,
             SecurityGroup = SecurityGroup,
+            KeyPair = options.KeyPair,
             RequireImdsv2 = true,
             HttpTokens = LaunchTemplateHttpTokens.REQUIRED,
             BlockDevices =
@@ -65,6 +66,7 @@ public sealed class Ec2Capacity : Construct
                     Volume = BlockDeviceVolume.Ebs(options.RootVolumeSizeGiB, new EbsDeviceOptions
                     {
                         Encrypted = true,
+                        KmsKey = options.RootVolumeEncryptionKey,
                         VolumeType = EbsDeviceVolumeType.GP3,
                         DeleteOnTermination = true,
                     }),
@@ -72,15 +74,38 @@ public sealed class Ec2Capacity : Construct
             ],
         });
 
+        if (options.EnableSsmSessionManager)
+        {
+            InstanceRole.AddManagedPolicy(ManagedPolicy.FromAwsManagedPolicyName("AmazonSSMManagedInstanceCore"));
+            NagSuppressions.Suppress(InstanceRole, "AwsSolutions-IAM4",
+                "Opt-in SSM Session Manager access (EnableSsmSessionManager): AmazonSSMManagedInstanceCore is the " +
+                "policy AWS maintains for the SSM agent; it replaces SSH and needs no open port.",
+                "Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore");
+        }
+
+        var mixed = options.Spot is not null || options.AdditionalInstanceTypes.Count > 0;
         AutoScalingGroup = new AutoScalingGroup(this, "AutoScalingGroup", new AutoScalingGroupProps
         {
             Vpc = cluster.Vpc,
             VpcSubnets = options.VpcSubnets ?? new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
-            LaunchTemplate = LaunchTemplate,
+            LaunchTemplate = mixed ? null : LaunchTemplate,
+            MixedInstancesPolicy = mixed ? MixedInstances(options) : null,
             MinCapacity = options.MinCapacity,
             MaxCapacity = options.MaxCapacity,
             DesiredCapacity = options.DesiredCapacity,
         });
+
+        if (options.Spot is { } spot)
+        {
+            // CDK 2.160's SpotAllocationStrategy has no price-capacity-optimized (the AWS
+            // recommendation), so the strategy is written on the L1 group.
+            ((CfnAutoScalingGroup)AutoScalingGroup.Node.DefaultChild!).AddPropertyOverride(
+                "MixedInstancesPolicy.InstancesDistribution.SpotAllocationStrategy", SpotAllocationName(spot.AllocationStrategy));
+
+            // CDK writes this only for groups with a spot price, which a mixed-instances group
+            // cannot have: without it Spot interruptions kill tasks instead of draining them.
+            LaunchTemplate.UserData!.AddCommands("echo ECS_ENABLE_SPOT_INSTANCE_DRAINING=true >> /etc/ecs/ecs.config");
+        }
 
         CapacityProvider = new AsgCapacityProvider(this, "CapacityProvider", new AsgCapacityProviderProps
         {
@@ -90,7 +115,18 @@ public sealed class Ec2Capacity : Construct
             TargetCapacityPercent = options.TargetCapacityPercent,
             EnableManagedTerminationProtection = options.EnableManagedTerminationProtection,
             EnableManagedDraining = options.EnableManagedDraining,
+            MinimumScalingStepSize = options.MinimumScalingStepSize,
+            MaximumScalingStepSize = options.MaximumScalingStepSize,
+            InstanceWarmupPeriod = options.InstanceWarmupPeriodSeconds,
         });
+
+        if (options.ForceDeleteOnStackDeletion)
+        {
+            ForceDelete = new AsgForceDelete(this, "ForceDelete", AutoScalingGroup);
+            // Deleted after the capacity provider (which depends on it) and before the group
+            // (which it references).
+            CapacityProvider.Node.AddDependency(ForceDelete);
+        }
 
         cluster.AddAsgCapacityProvider(CapacityProvider, new AddAutoScalingGroupCapacityOptions
         {
@@ -124,6 +160,15 @@ public sealed class Ec2Capacity : Construct
     /// <summary>The ECS capacity provider wrapping the group, with managed scaling on.</summary>
     public AsgCapacityProvider CapacityProvider { get; }
 
+    /// <summary>The custom resource that force-deletes the group on stack deletion, when <see cref="Ec2CapacityOptions.ForceDeleteOnStackDeletion"/> is set.</summary>
+    public AsgForceDelete? ForceDelete { get; }
+
+    /// <summary>Whether the group runs Spot instances.</summary>
+    public bool IsSpot => Options.Spot is not null;
+
+    /// <summary>Every instance type the group may launch, the primary one first.</summary>
+    public IReadOnlyList<InstanceType> InstanceTypes => [Options.InstanceType, .. Options.AdditionalInstanceTypes];
+
     /// <summary>
     /// The dynamic host port range of the capacity's AMI family (Amazon Linux 2023:
     /// 32768-65535): the ports a load balancer must reach on bridge-mode tasks.
@@ -147,6 +192,55 @@ public sealed class Ec2Capacity : Construct
             "recorded in the Auto Scaling activity history and in EventBridge, so no SNS topic is created per group.");
     }
 
+    private MixedInstancesPolicy MixedInstances(Ec2CapacityOptions options) => new()
+    {
+        LaunchTemplate = LaunchTemplate,
+        LaunchTemplateOverrides = InstanceTypesOf(options).Select(t => new LaunchTemplateOverrides { InstanceType = t }).ToArray(),
+        InstancesDistribution = new InstancesDistribution
+        {
+            OnDemandBaseCapacity = options.Spot?.OnDemandBaseCapacity ?? 0,
+            OnDemandPercentageAboveBaseCapacity = options.Spot?.OnDemandPercentageAboveBaseCapacity ?? 100,
+            OnDemandAllocationStrategy = OnDemandAllocationStrategy.PRIORITIZED,
+        },
+    };
+
+    private static InstanceType[] InstanceTypesOf(Ec2CapacityOptions options) => [options.InstanceType, .. options.AdditionalInstanceTypes];
+
+    private static string SpotAllocationName(SpotAllocation allocation) => allocation switch
+    {
+        SpotAllocation.CapacityOptimized => "capacity-optimized",
+        SpotAllocation.CapacityOptimizedPrioritized => "capacity-optimized-prioritized",
+        SpotAllocation.LowestPrice => "lowest-price",
+        _ => "price-capacity-optimized",
+    };
+
+    private InstanceArchitecture ValidateArchitecture(Ec2CapacityOptions options)
+    {
+        // One AMI serves the whole group, so every instance type must share its architecture.
+        var types = InstanceTypesOf(options);
+        var architectures = types.Select(t => (Name: t.ToString(), Architecture: t.Architecture)).ToList();
+        var primary = architectures[0].Architecture;
+        var other = architectures.FirstOrDefault(a => a.Architecture != primary);
+        if (other.Name is not null)
+        {
+            throw new EcsValidationException(Node.Path, nameof(options.AdditionalInstanceTypes),
+                $"{other.Name} is {Describe(other.Architecture)} but {architectures[0].Name} is {Describe(primary)}; " +
+                "one group uses one AMI, so all its instance types must share an architecture (use a second capacity for the other).");
+        }
+
+        var duplicate = architectures.GroupBy(a => a.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new EcsValidationException(Node.Path, nameof(options.AdditionalInstanceTypes),
+                $"lists {duplicate.Key} twice (InstanceType included); each instance type may appear once.");
+        }
+
+        return primary;
+    }
+
+    private static string Describe(InstanceArchitecture architecture) =>
+        architecture == InstanceArchitecture.ARM_64 ? "arm64" : "x86_64";
+
     private string ProviderName()
     {
         // An explicit, deterministic name: ECS rejects names starting with "aws", "ecs" or
@@ -164,5 +258,20 @@ public sealed class Ec2Capacity : Construct
         Check.NotGreater(this, nameof(options.DesiredCapacity), options.DesiredCapacity, nameof(options.MaxCapacity), options.MaxCapacity);
         Check.InRange(this, nameof(options.TargetCapacityPercent), options.TargetCapacityPercent, 1, 100, "%");
         Check.InRange(this, nameof(options.RootVolumeSizeGiB), options.RootVolumeSizeGiB, 30, 16_384, "GiB");
+        Check.InRange(this, nameof(options.MinimumScalingStepSize), options.MinimumScalingStepSize, 1, 10_000);
+        Check.InRange(this, nameof(options.MaximumScalingStepSize), options.MaximumScalingStepSize, 1, 10_000);
+        Check.NotGreater(this, nameof(options.MinimumScalingStepSize), options.MinimumScalingStepSize, nameof(options.MaximumScalingStepSize), options.MaximumScalingStepSize);
+        Check.InRange(this, nameof(options.InstanceWarmupPeriodSeconds), options.InstanceWarmupPeriodSeconds, 0, 10_000, "seconds");
+        if (options.Spot is { } spot)
+        {
+            Check.InRange(this, "Spot.OnDemandBaseCapacity", spot.OnDemandBaseCapacity, 0, options.MaxCapacity);
+            Check.InRange(this, "Spot.OnDemandPercentageAboveBaseCapacity", spot.OnDemandPercentageAboveBaseCapacity, 0, 100, "%");
+            if (options.AdditionalInstanceTypes.Count == 0)
+            {
+                Annotations.Of(this).AddWarningV2("EcsConstructs:SpotSingleInstanceType",
+                    $"{nameof(options.Spot)}: Spot capacity with the single instance type {options.InstanceType} depends on one Spot pool per zone; " +
+                    "add AdditionalInstanceTypes of the same size class (e.g. t3a, m5, m6i) so interruptions can be replaced.");
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.KMS;
 
 namespace EcsConstructs.Clusters;
 
@@ -16,6 +17,16 @@ public class Ec2CapacityOptions
 
     /// <summary>The instance type of the group (e.g. <c>InstanceType.Of(InstanceClass.T3, InstanceSize.SMALL)</c>). ARM types get the ARM AMI.</summary>
     public required InstanceType InstanceType { get; init; }
+
+    /// <summary>
+    /// Further instance types the group may launch (a mixed instances policy), all of the same
+    /// architecture as <see cref="InstanceType"/>. Spot capacity needs several types to survive
+    /// the loss of one pool. Default: none.
+    /// </summary>
+    public IReadOnlyList<InstanceType> AdditionalInstanceTypes { get; init; } = [];
+
+    /// <summary>Runs the group on Spot instances (with Spot draining in the agent). Default: null (on-demand only).</summary>
+    public SpotCapacityOptions? Spot { get; init; }
 
     /// <summary>Minimum number of instances. Default: 1.</summary>
     public int MinCapacity { get; init; } = 1;
@@ -35,11 +46,32 @@ public class Ec2CapacityOptions
     /// <summary>Size of the encrypted gp3 root volume in GiB. Default: 30 (the ECS-optimized AMI's minimum).</summary>
     public int RootVolumeSizeGiB { get; init; } = 30;
 
+    /// <summary>KMS key that encrypts the root volume. Default: the account's default EBS key (the volume is always encrypted).</summary>
+    public IKey? RootVolumeEncryptionKey { get; init; }
+
+    /// <summary>EC2 key pair for SSH. Default: none (prefer <see cref="EnableSsmSessionManager"/>).</summary>
+    public IKeyPair? KeyPair { get; init; }
+
+    /// <summary>
+    /// Whether the instances can be reached through SSM Session Manager (adds the
+    /// AmazonSSMManagedInstanceCore policy to the instance role). Default: false.
+    /// </summary>
+    public bool EnableSsmSessionManager { get; init; }
+
     /// <summary>
     /// Target utilization (percent) that managed scaling keeps the group at; 100 means no spare
     /// instances. Allowed: 1 to 100. Default: 100.
     /// </summary>
     public int TargetCapacityPercent { get; init; } = 100;
+
+    /// <summary>Fewest instances managed scaling adds or removes at once. Allowed: 1 to 10000. Default: the ECS default (1).</summary>
+    public int? MinimumScalingStepSize { get; init; }
+
+    /// <summary>Most instances managed scaling adds or removes at once. Allowed: 1 to 10000. Default: the ECS default (10000).</summary>
+    public int? MaximumScalingStepSize { get; init; }
+
+    /// <summary>Seconds a new instance takes before it counts towards the group's metrics. Allowed: 0 to 10000. Default: the ECS default (300).</summary>
+    public int? InstanceWarmupPeriodSeconds { get; init; }
 
     /// <summary>
     /// Whether ECS protects instances that run tasks from scale-in (managed termination
@@ -57,4 +89,14 @@ public class Ec2CapacityOptions
     /// <c>ECS_AWSVPC_BLOCK_IMDS=true</c>, so tasks only get the credentials of their task role.
     /// </summary>
     public bool CanContainersAccessInstanceRole { get; init; }
+
+    /// <summary>
+    /// Opt-in: when the stack is deleted, force-delete the Auto Scaling group (terminating
+    /// instances that still run, even scale-in protected ones) instead of waiting for them. With
+    /// managed termination protection, instances that run tasks are protected from scale-in, and
+    /// CloudFormation can wait for hours to delete the group. Adds a custom resource (a small
+    /// Lambda function) that calls <c>DeleteAutoScalingGroup</c> with <c>ForceDelete</c> after the
+    /// capacity provider is gone. Default: false.
+    /// </summary>
+    public bool ForceDeleteOnStackDeletion { get; init; }
 }

@@ -1,5 +1,7 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.Logs;
 using Constructs;
 using EcsConstructs.Validation;
 
@@ -32,6 +34,7 @@ public sealed class EcsCluster : Construct
             Vpc = Vpc,
             ClusterName = props.ClusterName,
             ContainerInsights = props.ContainerInsights,
+            ExecuteCommandConfiguration = ExecuteCommand(props),
         });
 
         foreach (var options in props.Ec2Capacity)
@@ -55,6 +58,9 @@ public sealed class EcsCluster : Construct
         DefaultCapacityProviderStrategy = strategy;
     }
 
+    /// <summary>The log group of ECS Exec sessions, when <see cref="EcsClusterProps.ExecuteCommandLogging"/> is set.</summary>
+    public LogGroup? ExecuteCommandLogGroup { get; private set; }
+
     /// <summary>The VPC of the cluster.</summary>
     public IVpc Vpc { get; }
 
@@ -75,6 +81,31 @@ public sealed class EcsCluster : Construct
     /// cluster that was imported or built without this library.
     /// </summary>
     public static EcsCluster? Of(ICluster cluster) => cluster.Node.Scope as EcsCluster;
+
+    private ExecuteCommandConfiguration? ExecuteCommand(EcsClusterProps props)
+    {
+        if (!props.ExecuteCommandLogging)
+        {
+            return props.ExecuteCommandKmsKey is null ? null : new ExecuteCommandConfiguration { KmsKey = props.ExecuteCommandKmsKey };
+        }
+
+        ExecuteCommandLogGroup = new LogGroup(this, "ExecuteCommandLogs", new LogGroupProps
+        {
+            Retention = RetentionDays.ONE_MONTH,
+            RemovalPolicy = RemovalPolicy.RETAIN,
+            EncryptionKey = props.ExecuteCommandKmsKey,
+        });
+        return new ExecuteCommandConfiguration
+        {
+            KmsKey = props.ExecuteCommandKmsKey,
+            Logging = ExecuteCommandLogging.OVERRIDE,
+            LogConfiguration = new ExecuteCommandLogConfiguration
+            {
+                CloudWatchLogGroup = ExecuteCommandLogGroup,
+                CloudWatchEncryptionEnabled = props.ExecuteCommandKmsKey is not null,
+            },
+        };
+    }
 
     private List<CapacityProviderShare> DefaultStrategy()
     {

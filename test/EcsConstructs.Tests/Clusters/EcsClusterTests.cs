@@ -10,10 +10,12 @@ public sealed class DefaultEc2ClusterFixture
 {
     public DefaultEc2ClusterFixture()
     {
-        var stack = TestApps.NewStack();
-        Fixtures.Cluster(stack);
-        Template = Synthesized.Of(stack);
+        Stack = TestApps.NewStack("OnDemandCluster");
+        Fixtures.Cluster(Stack);
+        Template = Synthesized.Of(Stack);
     }
+
+    internal Amazon.CDK.Stack Stack { get; }
 
     internal Synthesized Template { get; }
 }
@@ -21,6 +23,12 @@ public sealed class DefaultEc2ClusterFixture
 public sealed class EcsClusterTests(DefaultEc2ClusterFixture fixture) : IClassFixture<DefaultEc2ClusterFixture>
 {
     private readonly Synthesized _t = fixture.Template;
+
+    [Fact]
+    public void Template_matches_the_reviewed_snapshot()
+    {
+        EcsConstructs.Testing.SnapshotAssert.MatchesSnapshot(fixture.Stack);
+    }
 
     [Fact]
     public void Ec2_capacity_is_a_capacity_provider_with_managed_scaling_enabled()

@@ -25,10 +25,11 @@ public sealed class EcsClusterVariantsTests
     [Fact]
     public void Fargate_only_cluster_associates_fargate_and_fargate_spot_with_fargate_as_default()
     {
-        var stack = TestApps.NewStack();
+        var stack = TestApps.NewStack("FargateOnlyCluster");
         Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
 
         var t = Synthesized.Of(stack);
+        EcsConstructs.Testing.SnapshotAssert.MatchesSnapshot(stack);
 
         t.Template.HasResourceProperties("AWS::ECS::ClusterCapacityProviderAssociations", Obj(
             ("CapacityProviders", new object[] { "FARGATE", "FARGATE_SPOT" }),
