@@ -62,6 +62,15 @@ public sealed partial class EcrRepository : Construct
             RemovalPolicy = props.RemovalPolicy,
         });
 
+        if (props.EncryptionKey is null)
+        {
+            // CDK leaves EncryptionConfiguration out for AES256 (ECR's default); write it so the
+            // template states the encryption a reviewer and cdk-nag see. Set from the start: changing
+            // this property later replaces the repository.
+            ((CfnRepository)Repository.Node.DefaultChild!).EncryptionConfiguration =
+                new CfnRepository.EncryptionConfigurationProperty { EncryptionType = "AES256" };
+        }
+
         if (props.CrossAccountPullAccountIds is { Count: > 0 } accounts)
         {
             // A repository policy names principals and actions only (no Resource).

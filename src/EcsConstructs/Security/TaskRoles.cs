@@ -1,3 +1,4 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
 using EcsConstructs.Validation;
@@ -19,11 +20,27 @@ internal static class TaskRoles
         Description = "ECS task execution role: pulls the task's images, writes its logs, reads its secrets",
     });
 
-    public static Role NewTaskRole(Construct scope) => new(scope, "TaskRole", new RoleProps
+    /// <summary>
+    /// The task role, assumable only by ECS tasks of this account and region: the trust conditions
+    /// (<c>aws:SourceAccount</c>, <c>aws:SourceArn</c>) are the confused-deputy protection the ECS
+    /// developer guide recommends for task roles.
+    /// </summary>
+    public static Role NewTaskRole(Construct scope)
     {
-        AssumedBy = new ServicePrincipal(EcsTasksPrincipal),
-        Description = "ECS task role: the AWS calls the task's application may make",
-    });
+        var stack = Stack.Of(scope);
+        return new Role(scope, "TaskRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal(EcsTasksPrincipal, new ServicePrincipalOpts
+            {
+                Conditions = new Dictionary<string, object>
+                {
+                    ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = $"arn:{stack.Partition}:ecs:{stack.Region}:{stack.Account}:*" },
+                    ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
+                },
+            }),
+            Description = "ECS task role: the AWS calls the task's application may make",
+        });
+    }
 
     /// <summary>Refuses wildcard actions (<c>*</c>, <c>s3:*</c>, <c>s3:Get*</c>) and <c>NotAction</c> unless allowed.</summary>
     public static void CheckStatement(IConstruct scope, string property, PolicyStatement statement, bool allowWildcardActions)

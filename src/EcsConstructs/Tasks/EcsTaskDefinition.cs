@@ -105,9 +105,16 @@ public sealed partial class EcsTaskDefinition : Construct
 
         GrantVolumeAccess(props.Containers);
 
-        // A customer-managed key of a SecureString parameter: CDK grants it only when the parameter
-        // was imported with the key; the key given here is granted in any case (aws-cdk#17156).
-        foreach (var key in props.Containers.SelectMany(c => c.Secrets?.Values ?? []).Select(s => s.ParameterKey).OfType<Amazon.CDK.AWS.KMS.IKey>().Distinct())
+        // Customer-managed keys behind the secrets and SecureString parameters: the execution role must
+        // be able to decrypt with them (aws-cdk#17156). CDK 2.160 grants an imported secret's key
+        // through a ViaServicePrincipal, which an imported key silently drops, and a parameter's key
+        // only when the parameter was imported with it; so every known key is granted here.
+        var keys = props.Containers
+            .SelectMany(c => c.Secrets?.Values ?? [])
+            .Select(s => s.ParameterKey ?? s.SecretsManagerSecret?.EncryptionKey)
+            .OfType<Amazon.CDK.AWS.KMS.IKey>()
+            .Distinct();
+        foreach (var key in keys)
         {
             key.GrantDecrypt(ExecutionRole);
         }
@@ -241,8 +248,9 @@ public sealed partial class EcsTaskDefinition : Construct
             PortMappings = spec.PortMappings?.Select(p => (IPortMapping)new PortMapping
             {
                 ContainerPort = p.ContainerPort,
-                // Bridge: unset means dynamic, written explicitly as 0. Other modes: the container port.
-                HostPort = NetworkMode == NetworkMode.BRIDGE ? p.HostPort ?? PortSpec.DynamicHostPort : p.HostPort,
+                // Bridge: unset means dynamic, written explicitly as 0. Host and awsvpc: always the
+                // container port (checked above), written explicitly too.
+                HostPort = NetworkMode == NetworkMode.BRIDGE ? p.HostPort ?? PortSpec.DynamicHostPort : p.ContainerPort,
                 Protocol = p.Protocol,
                 Name = p.Name,
             }).ToArray(),
