@@ -9,7 +9,8 @@ namespace EcsConstructs.Tests.Tasks;
 
 /// <summary>
 /// Three EC2 task definitions in one stack, each varying one choice: Docker and host volumes,
-/// roles and a log group brought by the user, another log driver; synthesized once.
+/// roles and a log group brought by the user, another log driver, an image built from a
+/// Dockerfile; synthesized once.
 /// </summary>
 public sealed class EcsTaskDefinitionVariantsFixture
 {
@@ -55,7 +56,22 @@ public sealed class EcsTaskDefinitionVariantsFixture
             Logging = new TaskLogging { Driver = LogDrivers.JsonFile(new JsonFileLogDriverProps { MaxSize = "10m" }) },
             Containers = [TaskSpecs.App()],
         });
-        Template = Synthesized.Of(stack);
+        var buildContext = Path.Combine(Path.GetTempPath(), "ecs-dockerfile-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(buildContext);
+        File.WriteAllText(Path.Combine(buildContext, "Dockerfile"), "FROM public.ecr.aws/nginx/nginx:1.27\n");
+        try
+        {
+            new EcsTaskDefinition(stack, "Built", new EcsTaskDefinitionProps
+            {
+                Compatibility = Compatibility.EC2,
+                Containers = [new ContainerSpec { Name = "app", Image = EcsConstructs.Images.ImageSource.FromDockerfile(buildContext), MemoryLimitMiB = 256 }],
+            });
+            Template = Synthesized.Of(stack);
+        }
+        finally
+        {
+            Directory.Delete(buildContext, recursive: true);
+        }
     }
 
     internal Synthesized Template { get; }
@@ -116,6 +132,17 @@ public sealed class EcsTaskDefinitionVariantsTests(EcsTaskDefinitionVariantsFixt
         var log = TaskProps("OtherDriver")["ContainerDefinitions"]![0]!["LogConfiguration"]!;
         Assert.Equal("json-file", log["LogDriver"]!.GetValue<string>());
         Assert.DoesNotContain(_t.Resources("AWS::Logs::LogGroup"), r => r.Key.StartsWith("OtherDriver", StringComparison.Ordinal));
-        Assert.Single(_t.Resources("AWS::Logs::LogGroup"));
+        Assert.Equal(2, _t.Resources("AWS::Logs::LogGroup").Count);
+    }
+
+    [Fact]
+    public void Image_built_from_a_dockerfile_is_pulled_from_the_asset_repository_by_the_execution_role()
+    {
+        var image = TaskProps("Built")["ContainerDefinitions"]![0]!["Image"]!.ToJsonString();
+        Assert.Contains("container-assets", image, StringComparison.Ordinal);
+        var role = TaskProps("Built")["ExecutionRoleArn"]!["Fn::GetAtt"]![0]!.GetValue<string>();
+        var policy = _t.Resources("AWS::IAM::Policy").Single(p => p.Value["Properties"]!["Roles"]![0] is JsonObject r && r["Ref"]!.GetValue<string>() == role).Value;
+        Assert.Contains("ecr:BatchGetImage", policy.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("AwsSolutions-IAM5", policy["Metadata"]!["cdk_nag"]!["rules_to_suppress"]![0]!["id"]!.GetValue<string>());
     }
 }
