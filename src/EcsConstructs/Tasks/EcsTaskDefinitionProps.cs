@@ -1,0 +1,53 @@
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.IAM;
+
+namespace EcsConstructs.Tasks;
+
+/// <summary>Settings of an <see cref="EcsTaskDefinition"/>.</summary>
+public sealed class EcsTaskDefinitionProps
+{
+    /// <summary>Where the task runs: <see cref="Compatibility.EC2"/>, <see cref="Compatibility.FARGATE"/> or <see cref="Compatibility.EC2_AND_FARGATE"/> (Fargate's rules apply).</summary>
+    public required Compatibility Compatibility { get; init; }
+
+    /// <summary>The containers; at least one, at least one of them essential. The first essential container is the default container.</summary>
+    public required IReadOnlyList<ContainerSpec> Containers { get; init; }
+
+    /// <summary>
+    /// The network mode: <c>BRIDGE</c>, <c>HOST</c>, <c>NONE</c> or <c>AWS_VPC</c> (Fargate: <c>AWS_VPC</c> only).
+    /// Default: <see cref="NetworkMode.AWS_VPC"/> when Fargate is involved, else <see cref="NetworkMode.BRIDGE"/>.
+    /// </summary>
+    public NetworkMode? NetworkMode { get; init; }
+
+    /// <summary>Task-level CPU units. Fargate: required, one of <see cref="Validation.FargateSizes.CpuValues"/>. EC2: optional. Default: none.</summary>
+    public int? Cpu { get; init; }
+
+    /// <summary>Task-level memory (MiB). Fargate: required, allowed for <see cref="Cpu"/> (<see cref="Validation.FargateSizes"/>). EC2: optional. Default: none.</summary>
+    public int? MemoryMiB { get; init; }
+
+    /// <summary>The task's volumes, mounted with <see cref="ContainerSpec.MountPoints"/>. Default: none.</summary>
+    public IReadOnlyList<TaskVolume>? Volumes { get; init; }
+
+    /// <summary>
+    /// An existing <b>execution role</b> (used by ECS to pull images, write logs and read secrets). The library adds
+    /// the permissions the task needs to it. Must differ from <see cref="TaskRole"/>. Default: a new role trusted by <c>ecs-tasks.amazonaws.com</c>.
+    /// </summary>
+    public IRole? ExecutionRole { get; init; }
+
+    /// <summary>
+    /// An existing <b>task role</b> (what the application may call). Must differ from <see cref="ExecutionRole"/>.
+    /// Default: a new role trusted by <c>ecs-tasks.amazonaws.com</c>, with no permissions until granted.
+    /// </summary>
+    public IRole? TaskRole { get; init; }
+
+    /// <summary>Logging of the containers. Default: <c>awslogs</c> into a new log group, 30 days retention, retained on deletion.</summary>
+    public TaskLogging Logging { get; init; } = new();
+
+    /// <summary>The CPU architecture (Fargate, or EC2 to state the instances'). Default: not set (ECS: X86_64).</summary>
+    public CpuArchitecture? CpuArchitecture { get; init; }
+
+    /// <summary>The operating system family (Fargate: Linux or a Windows Server version). Default: not set (ECS: LINUX).</summary>
+    public OperatingSystemFamily? OperatingSystemFamily { get; init; }
+
+    /// <summary>The task definition family (revisions share it). Default: generated from the construct path.</summary>
+    public string? Family { get; init; }
+}
