@@ -53,6 +53,11 @@ internal sealed class CapacityFitCheck : DeputyBase, IAspect
 
     private void Run()
     {
+        if (_service is FargateService)
+        {
+            return; // Fargate: no instances to fit.
+        }
+
         var annotations = Annotations.Of(_owner);
         var cluster = EcsCluster.Of(_service.Cluster);
         if (cluster is null)
@@ -62,9 +67,9 @@ internal sealed class CapacityFitCheck : DeputyBase, IAspect
         }
 
         var capacities = cluster.Ec2Capacity;
-        if (capacities.Count == 0 || _service is FargateService)
+        if (capacities.Count == 0)
         {
-            return; // Fargate: no instances to fit.
+            return; // No EC2 capacity of ours: nothing to fit.
         }
 
         var known = new List<(string Id, string Type, int MaxInstances, InstanceTypeCatalog.InstanceSpec Spec)>();
