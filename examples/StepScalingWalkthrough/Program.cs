@@ -1,0 +1,6 @@
+using Amazon.CDK;
+using StepScalingWalkthrough;
+
+var app = new App();
+StepScalingWalkthroughApp.Build(app);
+app.Synth();

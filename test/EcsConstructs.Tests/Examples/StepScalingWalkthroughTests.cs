@@ -1,0 +1,89 @@
+using Amazon.CDK;
+using EcsConstructs.Testing;
+using EcsConstructs.Tests.Support;
+using StepScalingWalkthrough;
+
+namespace EcsConstructs.Tests.Examples;
+
+/// <summary>The step scaling walkthrough, built once with the repository's feature flags.</summary>
+public sealed class StepScalingWalkthroughFixture
+{
+    public StepScalingWalkthroughFixture()
+    {
+        Stack = StepScalingWalkthroughApp.Build(TestApps.NewApp());
+        var assembly = Stage.Of(Stack)!.Synth();
+        Messages = assembly.GetStackArtifact(Stack.ArtifactId).Messages
+            .Select(m => $"{m.Level} {m.Id}: {m.Entry.Data}")
+            .ToList();
+        Template = Synthesized.Of(Stack);
+    }
+
+    internal Stack Stack { get; }
+
+    internal IReadOnlyList<string> Messages { get; }
+
+    internal Synthesized Template { get; }
+}
+
+public sealed class StepScalingWalkthroughTests(StepScalingWalkthroughFixture fixture) : IClassFixture<StepScalingWalkthroughFixture>
+{
+    private readonly Synthesized _t = fixture.Template;
+
+    [Fact]
+    public void Template_matches_snapshot()
+    {
+        SnapshotAssert.MatchesSnapshot(fixture.Stack);
+    }
+
+    [Fact]
+    public void Image_comes_from_an_immutable_scanned_retained_ecr_repository()
+    {
+        var repository = _t.Single("AWS::ECR::Repository");
+        Assert.Equal("Retain", repository.Value["DeletionPolicy"]!.GetValue<string>());
+        Assert.Equal("IMMUTABLE", repository.Value["Properties"]!["ImageTagMutability"]!.GetValue<string>());
+        Assert.True(repository.Value["Properties"]!["ImageScanningConfiguration"]!["ScanOnPush"]!.GetValue<bool>());
+        var image = _t.PropertiesOf("AWS::ECS::TaskDefinition")["ContainerDefinitions"]![0]!["Image"]!.ToJsonString();
+        Assert.Contains(repository.Key, image, StringComparison.Ordinal);
+        Assert.Contains(":1.0.0", image, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Service_rolls_out_between_50_and_200_percent_and_leaves_the_count_to_auto_scaling()
+    {
+        var service = _t.PropertiesOf("AWS::ECS::Service");
+        Assert.Equal(50, service["DeploymentConfiguration"]!["MinimumHealthyPercent"]!.GetValue<int>());
+        Assert.Equal(200, service["DeploymentConfiguration"]!["MaximumPercent"]!.GetValue<int>());
+        Assert.False(service.ContainsKey("DesiredCount"));
+        Assert.Equal(0, _t.PropertiesOf("AWS::ECS::TaskDefinition")["ContainerDefinitions"]![0]!["PortMappings"]![0]!["HostPort"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Step_policy_and_alarm_are_the_seeds()
+    {
+        var policy = _t.PropertiesOf("AWS::ApplicationAutoScaling::ScalingPolicy")["StepScalingPolicyConfiguration"]!;
+        Assert.Equal(
+            """{"AdjustmentType":"ChangeInCapacity","Cooldown":300,"MetricAggregationType":"Average","StepAdjustments":[{"MetricIntervalLowerBound":0,"ScalingAdjustment":1}]}""",
+            policy.ToJsonString());
+        var alarm = _t.PropertiesOf("AWS::CloudWatch::Alarm");
+        Assert.Equal(
+            ("AWS/ECS", "CPUUtilization", "Average", 60, 5, 60.0, "GreaterThanThreshold"),
+            (alarm["Namespace"]!.GetValue<string>(), alarm["MetricName"]!.GetValue<string>(), alarm["Statistic"]!.GetValue<string>(),
+             alarm["Period"]!.GetValue<int>(), alarm["EvaluationPeriods"]!.GetValue<int>(), alarm["Threshold"]!.GetValue<double>(),
+             alarm["ComparisonOperator"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Cluster_scales_through_the_capacity_provider_between_1_and_6_instances()
+    {
+        var asg = _t.PropertiesOf("AWS::AutoScaling::AutoScalingGroup");
+        Assert.Equal("1", asg["MinSize"]!.GetValue<string>());
+        Assert.Equal("6", asg["MaxSize"]!.GetValue<string>());
+        Assert.Equal("ENABLED", _t.PropertiesOf("AWS::ECS::CapacityProvider")["AutoScalingGroupProvider"]!["ManagedScaling"]!["Status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Max_task_count_fits_the_cluster_so_there_is_no_capacity_warning()
+    {
+        Assert.DoesNotContain(fixture.Messages, m => m.Contains("capacityFit", StringComparison.Ordinal));
+    }
+}
