@@ -75,6 +75,13 @@ public sealed class LoadBalancedEc2Service : Construct
             ],
         });
 
+        if (props.Image is EcrImage && TaskDefinition.ExecutionRole?.Node.TryFindChild("DefaultPolicy") is IConstruct executionPolicy)
+        {
+            NagSuppressions.Suppress(executionPolicy, "AwsSolutions-IAM5",
+                "ecr:GetAuthorizationToken has no resource-level permissions and must be granted on '*' for ECS to pull from ECR; the pull actions themselves are scoped to the repository.",
+                "Resource::*");
+        }
+
         Service = new Ec2Service(this, "Service", new Ec2ServiceProps
         {
             Cluster = props.Cluster,
