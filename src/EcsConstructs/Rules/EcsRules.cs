@@ -69,7 +69,7 @@ public static class EcsRules
     {
         var md = new StringBuilder();
         md.Append("# Synth-time rules\n\n");
-        md.Append("<!-- Generated from EcsRules.Catalog by test/EcsConstructs.Tests/Rules/RulesDocsTests.cs; run `UPDATE_SNAPSHOTS=1 dotnet test` to rewrite. Do not edit by hand. -->\n\n");
+        md.Append("<!-- Generated from EcsRules.Catalog by test/EcsConstructs.Tests/Rules/RulesCatalogTests.cs; run `UPDATE_SNAPSHOTS=1 dotnet test` to rewrite. Do not edit by hand. -->\n\n");
         md.Append("`EcsRules.Apply(app)` checks every stack at `cdk synth` for configurations that CloudFormation or ECS would reject at deploy time or when tasks start. ");
         md.Append("The rules read the L1 (CloudFormation) resources, so they also cover raw CDK constructs and L1 escape hatches. ");
         md.Append("**Errors** fail `cdk synth`; **warnings** print with their id and can be acknowledged in code with a reason: ");

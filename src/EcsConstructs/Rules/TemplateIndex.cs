@@ -102,24 +102,43 @@ internal sealed class TemplateIndex
 
     public static TemplateIndex Build(Stack stack)
     {
+        // Every read below is a jsii round trip: read each resource once, skip nested stacks by
+        // path (not by asking each resource for its stack), and resolve all values in one call.
         var resources = new List<(CfnResource Cfn, string Type, string Path, object? Props, string[] Deps)>();
+        var nestedStacks = new List<string>();
         foreach (var construct in stack.Node.FindAll())
         {
-            if (construct is not CfnResource cfn || !ReferenceEquals(cfn.Stack, stack))
+            if (construct is Stack nested && !ReferenceEquals(nested, stack))
+            {
+                nestedStacks.Add(nested.Node.Path + "/");
+                continue;
+            }
+
+            if (construct is not CfnResource cfn)
             {
                 continue;
             }
 
+            var path = cfn.Node.Path;
+            if (nestedStacks.Any(n => path.StartsWith(n, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var type = cfn.CfnResourceType;
             object? props = null;
-            if (cfn is IInspectable inspectable)
+            if (Read(type) && cfn is IInspectable inspectable)
             {
                 var inspector = new TreeInspector();
                 inspectable.Inspect(inspector);
                 inspector.Attributes.TryGetValue("aws:cdk:cloudformation:props", out props);
             }
 
-            var deps = cfn.ObtainDependencies().OfType<CfnResource>().Where(d => ReferenceEquals(d.Stack, stack)).Select(d => d.LogicalId).ToArray();
-            resources.Add((cfn, cfn.CfnResourceType, cfn.Node.Path, props, deps));
+            // A dependency in another stack resolves to its own logical id, which can only make a
+            // "missing dependency" rule stay silent, never fire.
+            // Only services' dependencies are asked about (ECS021, ECS045).
+            var deps = type == EcsModel.Service ? cfn.ObtainDependencies().OfType<CfnResource>().Select(d => d.LogicalId).ToArray() : [];
+            resources.Add((cfn, type, path, props, deps));
         }
 
         var payload = new Dictionary<string, object>();
@@ -175,6 +194,26 @@ internal sealed class TemplateIndex
 
         return new TemplateIndex(stack, entries, unreadable);
     }
+
+    /// <summary>
+    /// The resource types the rules read (services of the namespaces below); the properties of
+    /// other resources (functions, alarms, buckets...) are not fetched, to save round trips.
+    /// </summary>
+    private static bool Read(string type) =>
+        ReadPrefixes.Any(p => type.StartsWith(p, StringComparison.Ordinal)) || ReadTypes.Contains(type);
+
+    private static readonly string[] ReadPrefixes =
+    [
+        "AWS::ECS::", "AWS::AutoScaling::", "AWS::ElasticLoadBalancingV2::", "AWS::IAM::", "AWS::EFS::",
+        "AWS::ApplicationAutoScaling::", "AWS::SecretsManager::",
+    ];
+
+    private static readonly HashSet<string> ReadTypes = new(StringComparer.Ordinal)
+    {
+        "AWS::EC2::LaunchTemplate", "AWS::EC2::Subnet", "AWS::EC2::Route", "AWS::EC2::SubnetRouteTableAssociation",
+        "AWS::EC2::VPCEndpoint", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::KMS::Key",
+        "AWS::Logs::LogGroup", "AWS::SSM::Parameter", "AWS::EC2::InternetGateway",
+    };
 
     private static Dictionary<string, object> Payload(CfnResource cfn, object? props, string[] deps)
     {
