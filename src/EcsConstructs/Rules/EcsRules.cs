@@ -77,6 +77,18 @@ public static class EcsRules
         md.Append("Values that are unresolved tokens, imports or parameters are skipped (\"cannot check\"), never reported as findings; ");
         md.Append("an unknown instance type gives an informational note. Raw overrides (`AddPropertyOverride`) are not visible to the rules.\n\n");
         md.Append("Failure classes refer to `DEPLOY-FAILURES.md`.\n\n");
+        md.Append("## How it runs\n\n");
+        md.Append("- **Explicit**: the library's constructs do not apply the rules; call `EcsRules.Apply(app)` once in `Program.cs` (or on one stack, or on a construct to report only findings under it).\n");
+        md.Append("- `Apply` adds an aspect; the aspect attaches one validation per stack, and the rules run in CDK's validation phase: after every aspect (CDK creates the cluster's capacity provider association in an aspect) and after construct dependencies became `DependsOn`.\n");
+        md.Append("- Each stack is indexed once per synthesis: every L1 resource's properties (as `TreeInspector` reports them) are resolved with one `Stack.Resolve` call; cross-resource facts (a service's task definition, target groups, listeners, the cluster's association, roles and policies, subnets and routes) are looked up by logical id.\n");
+        md.Append("- Data: Fargate sizes from `FargateSizes`, instance vCPU/memory/ENIs/architecture from `InstanceTypeCatalog` (families t3, t3a, t4g, m5, m6i, m6g, m7i, m7g, c5, c6i, c6g, c7g, r5, r6i, r6g).\n\n");
+        md.Append("## What cannot be checked\n\n");
+        md.Append("- Raw overrides (`AddPropertyOverride`, `AddOverride`, deletion overrides): aws-cdk-lib keeps them in an internal field that jsii does not expose, so rules see the L1 properties without them. ");
+        md.Append("The one override of this library that matters (`ServiceScaling` deleting `DesiredCount`) is known to ECS041 by its marker construct.\n");
+        md.Append("- Imported or cross-stack resources (a cluster, VPC, subnets, ALB, listener, target group, security group, role, secret, key or log group not defined in the stack): the rules that need them stay silent; a log group the stack does not create gives an info note.\n");
+        md.Append("- Instance types outside `InstanceTypeCatalog` (info note), ENI trunking, the AMI's agent configuration beyond `ECS_CLUSTER`, account quotas and Fargate zone support (class 10), the service-linked role (25), image architecture (31), replacements against a previous template (40), secret ARN region/account checks (23) and a grace period without a load balancer (19).\n");
+        md.Append("- IAM: only policies in the stack are read; an AWS managed policy other than `AmazonECSTaskExecutionRolePolicy` (or an imported one) makes a grant \"unknown\", never \"missing\". Policy conditions, permission boundaries and SCPs are not evaluated.\n\n");
+        md.Append("## Rules\n\n");
         md.Append("| Id | Severity | Classes | What it catches |\n| --- | --- | --- | --- |\n");
         foreach (var rule in Catalog)
         {

@@ -95,6 +95,17 @@ public sealed partial class RulesCatalogTests
         Assert.Empty(RuleFindings.Of(w.Stack, apply: false).Findings);
     }
 
+    [Theory]
+    [InlineData("ContainerDefinitions", "containerDefinitions")]
+    [InlineData("EFSVolumeConfiguration", "efsVolumeConfiguration")]
+    [InlineData("VPCZoneIdentifier", "vpcZoneIdentifier")]
+    [InlineData("IAM", "iam")]
+    [InlineData("awslogs-group", "awslogs-group")]
+    public void Template_names_map_to_the_L1_names(string template, string l1)
+    {
+        Assert.Equal(l1, JsonValues.Camel(template));
+    }
+
     [GeneratedRegex("Fired\\(\"(ECS\\d{3})\"")]
     private static partial Regex FiredPattern();
 }
