@@ -1,0 +1,110 @@
+using System.Text;
+using Amazon.CDK;
+using Constructs;
+
+namespace EcsConstructs.Rules;
+
+/// <summary>
+/// Synth-time checks for the ECS failures that otherwise surface only at <c>cdk deploy</c> or when
+/// tasks start (see <c>docs/rules.md</c>). The rules read the L1 resources of each stack (so they
+/// cover raw CDK and L1 escape hatches as well as this library's constructs), resolve each
+/// resource's properties once, and report on the offending resource: errors fail <c>cdk synth</c>,
+/// warnings print with their id and can be acknowledged. Values that are unresolved tokens or
+/// imports are "cannot check", never a false alarm.
+/// </summary>
+/// <remarks>
+/// The library's constructs do not apply the rules themselves: call <see cref="Apply"/> once on
+/// the app (or a stack), as the examples do. Known limitation: raw overrides
+/// (<c>AddPropertyOverride</c>, <c>AddOverride</c>) are not visible to the rules, because aws-cdk-lib
+/// keeps them in an internal field that jsii does not expose; properties set on an L1 object are.
+/// </remarks>
+public static class EcsRules
+{
+    /// <summary>The rule catalog, ordered by id.</summary>
+    public static IReadOnlyList<EcsRule> Catalog { get; } = RuleCatalog.Entries.Select(e => e.Rule).ToList().AsReadOnly();
+
+    /// <summary>
+    /// Checks every stack under <paramref name="scope"/> (an app, a stage or a stack) at synthesis.
+    /// For a construct inside a stack, the whole stack is indexed but only findings on resources
+    /// under the construct are reported. Call it once per app.
+    /// </summary>
+    /// <param name="scope">The app, stage, stack or construct to check.</param>
+    public static void Apply(IConstruct scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        Aspects.Of(scope).Add(new RulesAspect(scope));
+    }
+
+    /// <summary>
+    /// Acknowledges warning <paramref name="ruleId"/> for <paramref name="scope"/> and everything
+    /// under it (a resource, a construct or a whole stack): the finding is reported as an
+    /// informational note carrying the reason instead of a warning. Errors cannot be acknowledged.
+    /// The acknowledgement is stored as construct metadata, so it appears in the cloud assembly.
+    /// </summary>
+    /// <param name="scope">The construct (or stack) the acknowledgement applies to, with its subtree.</param>
+    /// <param name="ruleId">A warning rule id, e.g. <c>ECS042</c>.</param>
+    /// <param name="reason">Why the warning does not apply here (at least 10 characters).</param>
+    /// <exception cref="ArgumentException">The id is unknown or names an error rule, or the reason is too short.</exception>
+    public static void Acknowledge(IConstruct scope, string ruleId, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var rule = Catalog.FirstOrDefault(r => r.Id == ruleId)
+            ?? throw new ArgumentException($"'{ruleId}' is not a rule id; see EcsRules.Catalog or docs/rules.md.", nameof(ruleId));
+        if (rule.Severity == EcsRuleSeverity.Error)
+        {
+            throw new ArgumentException($"{ruleId} is an error (the deployment would certainly fail) and cannot be acknowledged; fix the configuration.", nameof(ruleId));
+        }
+
+        if (reason is null || reason.Trim().Length < 10)
+        {
+            throw new ArgumentException("An acknowledgement needs a reason a reviewer can check (at least 10 characters).", nameof(reason));
+        }
+
+        Acknowledgements.Add(scope, ruleId, reason.Trim());
+    }
+
+    /// <summary>Renders the catalog as the Markdown of <c>docs/rules.md</c>.</summary>
+    /// <returns>The Markdown text, with LF line endings.</returns>
+    public static string RenderMarkdown()
+    {
+        var md = new StringBuilder();
+        md.Append("# Synth-time rules\n\n");
+        md.Append("<!-- Generated from EcsRules.Catalog by test/EcsConstructs.Tests/Rules/RulesCatalogTests.cs; run `UPDATE_SNAPSHOTS=1 dotnet test` to rewrite. Do not edit by hand. -->\n\n");
+        md.Append("`EcsRules.Apply(app)` checks every stack at `cdk synth` for configurations that CloudFormation or ECS would reject at deploy time or when tasks start. ");
+        md.Append("The rules read the L1 (CloudFormation) resources, so they also cover raw CDK constructs and L1 escape hatches. ");
+        md.Append("**Errors** fail `cdk synth`; **warnings** print with their id and can be acknowledged in code with a reason: ");
+        md.Append("`EcsRules.Acknowledge(construct, \"ECS042\", \"why\")` on a resource, a construct or a whole stack (it covers the subtree). ");
+        md.Append("Values that are unresolved tokens, imports or parameters are skipped (\"cannot check\"), never reported as findings; ");
+        md.Append("an unknown instance type gives an informational note. Raw overrides (`AddPropertyOverride`) are not visible to the rules.\n\n");
+        md.Append("Failure classes refer to `DEPLOY-FAILURES.md`.\n\n");
+        md.Append("## How it runs\n\n");
+        md.Append("- **Explicit**: the library's constructs do not apply the rules; call `EcsRules.Apply(app)` once in `Program.cs` (or on one stack, or on a construct to report only findings under it).\n");
+        md.Append("- `Apply` adds an aspect; the aspect attaches one validation per stack, and the rules run in CDK's validation phase: after every aspect (CDK creates the cluster's capacity provider association in an aspect) and after construct dependencies became `DependsOn`.\n");
+        md.Append("- Each stack is indexed once per synthesis: every L1 resource's properties (as `TreeInspector` reports them) are resolved with one `Stack.Resolve` call; cross-resource facts (a service's task definition, target groups, listeners, the cluster's association, roles and policies, subnets and routes) are looked up by logical id.\n");
+        md.Append("- Data: Fargate sizes from `FargateSizes`, instance vCPU/memory/ENIs/architecture from `InstanceTypeCatalog` (families t3, t3a, t4g, m5, m6i, m6g, m7i, m7g, c5, c6i, c6g, c7g, r5, r6i, r6g).\n\n");
+        md.Append("## What cannot be checked\n\n");
+        md.Append("- Raw overrides (`AddPropertyOverride`, `AddOverride`, deletion overrides): aws-cdk-lib keeps them in an internal field that jsii does not expose, so rules see the L1 properties without them. ");
+        md.Append("The one override of this library that matters (`ServiceScaling` deleting `DesiredCount`) is known to ECS041 by its marker construct.\n");
+        md.Append("- Imported or cross-stack resources (a cluster, VPC, subnets, ALB, listener, target group, security group, role, secret, key or log group not defined in the stack): the rules that need them stay silent; a log group the stack does not create gives an info note.\n");
+        md.Append("- Instance types outside `InstanceTypeCatalog` (info note), ENI trunking, the AMI's agent configuration beyond `ECS_CLUSTER`, account quotas and Fargate zone support (class 10), the service-linked role (25), image architecture (31), replacements against a previous template (40), secret ARN region/account checks (23) and a grace period without a load balancer (19).\n");
+        md.Append("- IAM: only policies in the stack are read; an AWS managed policy other than `AmazonECSTaskExecutionRolePolicy` (or an imported one) makes a grant \"unknown\", never \"missing\". Policy conditions, permission boundaries and SCPs are not evaluated.\n\n");
+        md.Append("## Rules\n\n");
+        md.Append("| Id | Severity | Classes | What it catches |\n| --- | --- | --- | --- |\n");
+        foreach (var rule in Catalog)
+        {
+            md.Append($"| [{rule.Id}](#{rule.Id.ToLowerInvariant()}) | {rule.Severity} | {string.Join(", ", rule.FailureClasses)} | {Escape(rule.Title)} |\n");
+        }
+
+        foreach (var rule in Catalog)
+        {
+            md.Append($"\n## {rule.Id}\n\n");
+            md.Append($"**{rule.Severity}**, failure class {string.Join(", ", rule.FailureClasses)}. {rule.Title}\n\n");
+            md.Append($"- Seen at deploy time: {rule.DeployMessage}\n");
+            md.Append($"- Fix: {rule.Fix}\n");
+        }
+
+        return md.ToString();
+    }
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+}
