@@ -21,7 +21,7 @@ trap 'rm -rf "$scratch"' EXIT
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(dotnet --version) SDK, node $(node --version)"
 
 echo "== build (Release)"
-dotnet build bench/EcsConstructs.Benchmarks -c Release -v q -nologo | tail -n 3
+dotnet build bench/EcsConstructs.Benchmarks -c Release -v q -nologo > "$scratch/build.log" 2>&1 || { cat "$scratch/build.log"; exit 1; }
 bench_dll=bench/EcsConstructs.Benchmarks/bin/Release/net10.0/EcsConstructs.Benchmarks.dll
 
 echo "== same template? (EcsConstructs vs raw L2, 1 and 5 services)"
@@ -29,6 +29,9 @@ TMPDIR="$scratch" dotnet "$bench_dll" --verify
 
 echo "== synthesis (${WARMUP} warm-up + ${ITERATIONS} measured runs per case)"
 TMPDIR="$scratch" dotnet "$bench_dll" --all --warmup "$WARMUP" --iterations "$ITERATIONS"
+
+echo "== jsii round trips (C# -> Node.js requests) per synthesis"
+TMPDIR="$scratch" dotnet "$bench_dll" --calls
 
 if [[ "${SKIP_TESTS:-}" != "1" ]]; then
   echo "== test suite wall time"

@@ -10,6 +10,7 @@ using EcsConstructs.Benchmarks;
 //   --case <name> [--warmup 2] [--iterations 5]   one case, prints one JSON line
 //   --all [--warmup 2] [--iterations 5]            every case, each in a child process, and a table
 //   --verify                                       ours vs raw L2: are the templates the same?
+//   --calls                                        jsii round trips per synthesis and per service, ours vs raw L2
 // See bench/README.md; bench/run.sh runs --verify, --all and times the test suite.
 var arguments = args.ToList();
 var warmup = IntOption("--warmup", 2);
@@ -20,6 +21,11 @@ if (arguments.Contains("--verify"))
     return Verify.Run();
 }
 
+if (arguments.Contains("--calls"))
+{
+    return Calls.Run();
+}
+
 if (arguments.Contains("--all"))
 {
     return Runner.RunAll(warmup, iterations);
@@ -28,7 +34,7 @@ if (arguments.Contains("--all"))
 var caseIndex = arguments.IndexOf("--case");
 if (caseIndex < 0 || caseIndex + 1 >= arguments.Count || !Cases.All.ContainsKey(arguments[caseIndex + 1]))
 {
-    Console.Error.WriteLine($"usage: --case <{string.Join('|', Cases.All.Keys)}> [--warmup N] [--iterations N] | --all | --verify");
+    Console.Error.WriteLine($"usage: --case <{string.Join('|', Cases.All.Keys)}> [--warmup N] [--iterations N] | --all | --verify | --calls");
     return 2;
 }
 
