@@ -136,6 +136,8 @@ namespace EcsConstructs.Benchmarks
         double MaxMs,
         double MedianBuildMs,
         double MedianSynthMs,
+        double MedianCpuMs,
+        double MinCpuMs,
         double AllocatedMiBPerIteration,
         int Resources,
         double PeakRssDotnetMiB,
@@ -152,7 +154,7 @@ namespace EcsConstructs.Benchmarks
                 Time(build);
             }
 
-            var runs = new List<(double Total, double Build, double Synth, string Template)>();
+            var runs = new List<(double Total, double Build, double Synth, double Cpu, string Template)>();
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             for (var i = 0; i < iterations; i++)
             {
@@ -166,13 +168,15 @@ namespace EcsConstructs.Benchmarks
                 name, iterations, Round(cold.Total), Round(Median(runs.Select(r => r.Total))),
                 Round(runs.Min(r => r.Total)), Round(runs.Max(r => r.Total)),
                 Round(Median(runs.Select(r => r.Build))), Round(Median(runs.Select(r => r.Synth))),
+                Round(Median(runs.Select(r => r.Cpu))), Round(runs.Min(r => r.Cpu)),
                 Round(allocated / (double)iterations / 1048576), resources, Round(dotnet), Round(node));
         }
 
-        private static (double Total, double Build, double Synth, string Template) Time(Func<App, Stack> build)
+        private static (double Total, double Build, double Synth, double Cpu, string Template) Time(Func<App, Stack> build)
         {
+            var cpu = CpuTime.Milliseconds();
             var (template, buildMs, synthMs) = Apps.Synthesize(build);
-            return (buildMs + synthMs, buildMs, synthMs, template);
+            return (buildMs + synthMs, buildMs, synthMs, CpuTime.Milliseconds() - cpu, template);
         }
 
         private static double Median(IEnumerable<double> values)
@@ -182,6 +186,25 @@ namespace EcsConstructs.Benchmarks
         }
 
         private static double Round(double value) => Math.Round(value, 1);
+    }
+
+    /// <summary>
+    /// CPU time (user + system) of this process and its Node.js child: less sensitive than wall
+    /// time to other load on a shared machine. Linux /proc; the child's ticks are 10 ms.
+    /// </summary>
+    internal static class CpuTime
+    {
+        public static double Milliseconds()
+        {
+            var total = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+            foreach (var stat in PeakMemory.ChildStats())
+            {
+                // fields after "(comm) ": state ppid ... utime is the 14th field of stat, i.e. index 11 here
+                total += (double.Parse(stat[11], CultureInfo.InvariantCulture) + double.Parse(stat[12], CultureInfo.InvariantCulture)) * 10;
+            }
+
+            return total;
+        }
     }
 
     /// <summary>Peak resident memory (VmHWM) of this process and of its Node.js child, from /proc (Linux).</summary>
@@ -194,8 +217,19 @@ namespace EcsConstructs.Benchmarks
                 return (Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, double.NaN);
             }
 
+            var node = ChildStats().Sum(stat => HighWaterMark($"/proc/{stat[^1]}/status"));
+            return (HighWaterMark("/proc/self/status"), node);
+        }
+
+        /// <summary>The /proc stat fields (after the command name) of this process's children, with the pid appended.</summary>
+        public static IEnumerable<string[]> ChildStats()
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                yield break;
+            }
+
             var self = System.Environment.ProcessId;
-            var node = 0.0;
             foreach (var dir in Directory.EnumerateDirectories("/proc"))
             {
                 if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == self)
@@ -203,25 +237,26 @@ namespace EcsConstructs.Benchmarks
                     continue;
                 }
 
+                string[] fields;
                 try
                 {
                     var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                    var afterComm = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    if (int.Parse(afterComm[1], CultureInfo.InvariantCulture) == self)
-                    {
-                        node += HighWaterMark(Path.Combine(dir, "status"));
-                    }
+                    fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 }
                 catch (IOException)
                 {
-                    // the process ended meanwhile
+                    continue; // the process ended meanwhile
                 }
                 catch (UnauthorizedAccessException)
                 {
+                    continue;
+                }
+
+                if (int.Parse(fields[1], CultureInfo.InvariantCulture) == self)
+                {
+                    yield return [.. fields, pid.ToString(CultureInfo.InvariantCulture)];
                 }
             }
-
-            return (HighWaterMark("/proc/self/status"), node);
         }
 
         private static double HighWaterMark(string statusFile)
