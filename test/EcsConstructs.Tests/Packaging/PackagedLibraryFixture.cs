@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection;
+using System.Text;
+using System.Xml.Linq;
+using EcsConstructs.Clusters;
+using EcsConstructs.Tests.Support;
+
+namespace EcsConstructs.Tests.Packaging;
+
+/// <summary>
+/// Packs EcsConstructs and EcsConstructs.Testing into a local folder feed, then restores, builds
+/// and runs the separate CDK app of <c>test/consumer/ConsumerApp</c> against the EcsConstructs
+/// package <em>by version</em> (a PackageReference, no project reference), as a user would.
+/// </summary>
+/// <remarks>
+/// <para>Everything happens in a fresh temporary copy of <c>test/consumer</c>, deleted afterwards.</para>
+/// <para>A stale package is never used: the version is unique to this run
+/// (<c>0.1.0-consumer.t&lt;guid&gt;</c>), and the consumer restores into its own packages folder,
+/// with the machine's global packages folder only as a read-only fallback for Amazon.CDK.Lib and
+/// its dependencies (already restored by this test project), so nothing is added to that cache.</para>
+/// <para>The packs use <c>--no-build</c>: they package the very assemblies this test run built and
+/// tests, in the configuration this test assembly was built in (a pack takes about 2 s instead of a
+/// Release build's 15-20 s).</para>
+/// </remarks>
+public sealed class PackagedLibraryFixture : IDisposable
+{
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(5);
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public PackagedLibraryFixture()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "ecsconstructs-consumer-" + Guid.NewGuid().ToString("N"));
+        Version = "0.1.0-consumer.t" + Guid.NewGuid().ToString("N")[..12];
+        Configuration = typeof(EcsCluster).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        CopyDirectory(Path.Combine(TestApps.RepositoryRoot, "test", "consumer"), Root);
+        Feed = Path.Combine(Root, "feed"); // ConsumerApp/NuGet.config names "../feed"
+
+        foreach (var project in new[] { "EcsConstructs", "EcsConstructs.Testing" })
+        {
+            Dotnet(TestApps.RepositoryRoot, "pack", Path.Combine("src", project, project + ".csproj"),
+                "--no-build", "-c", Configuration, "-o", Feed, $"-p:Version={Version}", "--disable-build-servers");
+        }
+
+        var app = Path.Combine(Root, "ConsumerApp");
+        Dotnet(app, "build", "-c", "Debug", $"-p:EcsConstructsVersion={Version}",
+            $"-p:RestorePackagesPath={Path.Combine(Root, "packages")}",
+            $"-p:RestoreFallbackFolders={GlobalPackagesFolder()}",
+            "--disable-build-servers");
+        AssetsJson = File.ReadAllText(Path.Combine(app, "obj", "project.assets.json"));
+
+        // jsii unpacks ~66 MB of runtime archives into TMPDIR per process: keep them in Root.
+        var tmp = Directory.CreateDirectory(Path.Combine(Root, "tmp")).FullName;
+        var outDir = Path.Combine(Root, "cdk.out");
+        Run("dotnet", app,
+            new Dictionary<string, string> { ["CDK_OUTDIR"] = outDir, ["TMPDIR"] = tmp },
+            Path.Combine(app, "bin", "Debug", "net10.0", "ConsumerApp.dll"));
+        TemplateJson = File.ReadAllText(Path.Combine(outDir, "Consumer.template.json"));
+        Duration = _clock.Elapsed;
+    }
+
+    /// <summary>The temporary folder: the copy of test/consumer, the feed, the packages folder.</summary>
+    public string Root { get; }
+
+    /// <summary>The unique package version of this run.</summary>
+    public string Version { get; }
+
+    /// <summary>The build configuration that was packed.</summary>
+    public string Configuration { get; }
+
+    /// <summary>The local folder feed holding the packed .nupkg and .snupkg files.</summary>
+    public string Feed { get; }
+
+    /// <summary>The consumer's obj/project.assets.json: how its restore resolved each package.</summary>
+    public string AssetsJson { get; }
+
+    /// <summary>The template the consumer app synthesized.</summary>
+    public string TemplateJson { get; }
+
+    /// <summary>Pack + restore + build + synth, for the record (printed by a test).</summary>
+    public TimeSpan Duration { get; }
+
+    /// <summary>The file names of a package's entries.</summary>
+    public IReadOnlyList<string> Entries(string fileName)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(Feed, fileName));
+        return zip.Entries.Select(e => e.FullName).ToList();
+    }
+
+    /// <summary>A package's .nuspec, parsed; elements are in the nuspec namespace (<see cref="XElement.Name"/>.LocalName).</summary>
+    public XDocument Nuspec(string fileName)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(Feed, fileName));
+        var entry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var stream = entry.Open();
+        return XDocument.Load(stream);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is not worth failing the suite over.
+        }
+    }
+
+    private static string GlobalPackagesFolder()
+    {
+        var output = Dotnet(Path.GetTempPath(), "nuget", "locals", "global-packages", "--list");
+        var line = output.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("global-packages:", StringComparison.Ordinal));
+        return line["global-packages:".Length..].Trim();
+    }
+
+    private static string Dotnet(string workingDirectory, params string[] args) =>
+        Run("dotnet", workingDirectory, new Dictionary<string, string>(), args);
+
+    private static string Run(string fileName, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The test host runs under `dotnet test`, whose MSBuild variables would steer a nested
+        // build to the outer build's MSBuild; the nested commands find their own.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var command = $"{fileName} {string.Join(' ', args)}";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start `{command}`");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(StepTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"`{command}` did not finish within {StepTimeout.TotalMinutes} minutes");
+        }
+
+        process.WaitForExit(); // drains the redirected streams (no build server keeps them open)
+        var output = stdout.GetAwaiter().GetResult();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"`{command}` (in {workingDirectory}) exited with {process.ExitCode}:{Environment.NewLine}{output}{Environment.NewLine}{stderr.GetAwaiter().GetResult()}");
+        }
+
+        return output;
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            var parts = relative.Split(Path.DirectorySeparatorChar);
+            if (parts.Any(p => p is "bin" or "obj" or "feed" or "cdk.out"))
+            {
+                continue; // build output of a manual run in the source tree
+            }
+
+            var target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Amazon.CDK.Assertions;
+using Xunit.Abstractions;
+
+namespace EcsConstructs.Tests.Packaging;
+
+/// <summary>
+/// The packed library composes: a separate app that references the EcsConstructs package by
+/// version synthesizes a cluster and a load-balanced service; and the packages hold what they
+/// should (the main one: the library, its XML docs and README, no test helpers).
+/// </summary>
+public sealed class PackagedLibraryTests(PackagedLibraryFixture fixture, ITestOutputHelper output) : IClassFixture<PackagedLibraryFixture>
+{
+    private string MainPackage => $"EcsConstructs.{fixture.Version}.nupkg";
+
+    private string TestingPackage => $"EcsConstructs.Testing.{fixture.Version}.nupkg";
+
+    [Fact]
+    public void A_separate_app_referencing_the_package_by_version_synthesizes_a_service_and_a_capacity_provider()
+    {
+        output.WriteLine($"pack + restore + build + synth of the consumer app: {fixture.Duration.TotalSeconds:F1} s ({fixture.Configuration} packages, version {fixture.Version})");
+
+        var template = Template.FromString(fixture.TemplateJson);
+        template.ResourceCountIs("AWS::ECS::Service", 1);
+        template.ResourceCountIs("AWS::ECS::CapacityProvider", 1);
+        template.ResourceCountIs("AWS::ElasticLoadBalancingV2::LoadBalancer", 1);
+    }
+
+    [Fact]
+    public void The_consumer_restored_EcsConstructs_as_a_package_of_this_runs_version()
+    {
+        var libraries = JsonNode.Parse(fixture.AssetsJson)!["libraries"]!.AsObject();
+        var ecs = Assert.Single(libraries, l => l.Key.StartsWith("EcsConstructs/", StringComparison.Ordinal));
+        Assert.Equal($"EcsConstructs/{fixture.Version}", ecs.Key);
+        Assert.Equal("package", ecs.Value!["type"]!.GetValue<string>());
+        Assert.DoesNotContain(libraries, l => l.Key.StartsWith("EcsConstructs.Testing/", StringComparison.Ordinal));
+        Assert.DoesNotContain(libraries, l => l.Key.StartsWith("DiffPlex/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_main_package_holds_the_library_its_docs_and_readme_and_no_test_helpers()
+    {
+        var entries = fixture.Entries(MainPackage);
+        Assert.Contains("lib/net10.0/EcsConstructs.dll", entries);
+        Assert.Contains("lib/net10.0/EcsConstructs.xml", entries);
+        Assert.Contains("README.md", entries);
+        Assert.DoesNotContain(entries, e => e.Contains("Testing", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(entries, e => e.EndsWith(".pdb", StringComparison.Ordinal)); // in the .snupkg
+
+        var metadata = Metadata(fixture.Nuspec(MainPackage));
+        Assert.Equal("EcsConstructs", Value(metadata, "id"));
+        Assert.Equal(fixture.Version, Value(metadata, "version"));
+        Assert.Equal("Apache-2.0", Value(metadata, "license"));
+        Assert.Equal("expression", metadata.Elements().Single(e => e.Name.LocalName == "license").Attribute("type")?.Value);
+        Assert.Equal("README.md", Value(metadata, "readme"));
+        Assert.False(string.IsNullOrWhiteSpace(Value(metadata, "authors")));
+        Assert.False(string.IsNullOrWhiteSpace(Value(metadata, "description")));
+        Assert.Equal(["Amazon.CDK.Lib", "Constructs"], Dependencies(metadata).Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Dependencies_are_lower_bounds_so_apps_on_a_newer_CDK_can_use_the_package()
+    {
+        var metadata = Metadata(fixture.Nuspec(MainPackage));
+        Assert.All(Dependencies(metadata), d => Assert.DoesNotContain("[", d.Version, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_symbols_package_holds_the_portable_pdb()
+    {
+        var entries = fixture.Entries($"EcsConstructs.{fixture.Version}.snupkg");
+        Assert.Contains("lib/net10.0/EcsConstructs.pdb", entries);
+    }
+
+    [Fact]
+    public void The_testing_package_is_separate_and_brings_DiffPlex()
+    {
+        var entries = fixture.Entries(TestingPackage);
+        Assert.Contains("lib/net10.0/EcsConstructs.Testing.dll", entries);
+        Assert.Contains("lib/net10.0/EcsConstructs.Testing.xml", entries);
+        Assert.Contains("README.md", entries);
+        Assert.DoesNotContain("lib/net10.0/EcsConstructs.dll", entries);
+        Assert.Contains(Dependencies(Metadata(fixture.Nuspec(TestingPackage))), d => d.Id == "DiffPlex");
+    }
+
+    private static XElement Metadata(XDocument nuspec) =>
+        nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+
+    private static string? Value(XElement metadata, string name) =>
+        metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+
+    private static IEnumerable<(string Id, string Version)> Dependencies(XElement metadata) =>
+        metadata.Descendants().Where(e => e.Name.LocalName == "dependency")
+            .Select(e => (e.Attribute("id")!.Value, e.Attribute("version")!.Value));
+}
