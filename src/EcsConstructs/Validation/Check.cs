@@ -9,9 +9,16 @@ namespace EcsConstructs.Validation;
 /// </summary>
 internal static class Check
 {
+    /// <summary>
+    /// Whether a number may be a CDK token. CDK encodes number tokens as huge negative doubles
+    /// (about -1.9e289), so ordinary values are judged without asking jsii: each
+    /// <see cref="Token.IsUnresolved(object)"/> is a round trip to the Node.js process.
+    /// </summary>
+    private static bool MayBeToken(double value) => Math.Abs(value) > 1e15 && Token.IsUnresolved(value);
+
     public static void InRange(IConstruct scope, string property, double? value, double min, double max, string? unit = null)
     {
-        if (value is not { } v || Token.IsUnresolved(v))
+        if (value is not { } v || MayBeToken(v))
         {
             return;
         }
@@ -26,7 +33,7 @@ internal static class Check
 
     public static void NotGreater(IConstruct scope, string lowerProperty, double? lower, string upperProperty, double? upper)
     {
-        if (lower is not { } lo || upper is not { } hi || Token.IsUnresolved(lo) || Token.IsUnresolved(hi))
+        if (lower is not { } lo || upper is not { } hi || MayBeToken(lo) || MayBeToken(hi))
         {
             return;
         }
