@@ -216,6 +216,14 @@ internal static class ServiceBuilder
                 "OpenDataChannel) and logs:DescribeLogGroups have no resource-level permissions; session log writes are limited to the cluster's exec log group.",
                 "Resource::*");
         }
+
+        if (props.EnableExecuteCommand && EcsCluster.Of(props.Cluster)?.ExecuteCommandLogGroup is not null
+            && task.TaskRole.Node.TryFindChild("DefaultPolicy") is IConstruct logsPolicy)
+        {
+            NagSuppressions.SuppressMatching(logsPolicy, "AwsSolutions-IAM5",
+                "ECS Exec session logging: log streams are created per session inside the cluster's exec log group, so the grant covers that one group's streams (log-group:<group>:*).",
+                @"/^Resource::arn:.+:logs:.+:log-group:.+:\*$/");
+        }
     }
 
     private static DeploymentCircuitBreaker? CircuitBreaker(ServiceProps props) =>
