@@ -2,7 +2,6 @@ using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
-using EcsConstructs.Clusters;
 using EcsConstructs.Tasks;
 using EcsConstructs.Validation;
 
@@ -18,21 +17,15 @@ public abstract class LoadBalancedService : Construct
     private protected LoadBalancedService(Construct scope, string id, LoadBalancedServiceProps props, bool fargate)
         : base(scope, id)
     {
-        var cluster = EcsCluster.Of(props.Cluster);
         if (props.TaskDefinition is null)
         {
             Check.InRange(this, nameof(props.ContainerPort), props.ContainerPort, 1, 65535);
         }
 
-        TaskDefinition = ServiceBuilder.TaskDefinition(this, props, fargate, props.ContainerPort ?? 80);
-        var loadBalancing = ServiceLoadBalancing.Plan(this, props, TaskDefinition);
-        ServiceBuilder.Validate(this, props, TaskDefinition, fargate, cluster);
-        var strategy = ServiceBuilder.Strategy(this, props, fargate, cluster);
-        CreatedService = fargate
-            ? ServiceBuilder.Fargate(this, props, TaskDefinition, strategy, props.HealthCheckGracePeriod)
-            : ServiceBuilder.Ec2(this, props, TaskDefinition, strategy, props.HealthCheckGracePeriod);
-        ServiceBuilder.Complete(CreatedService, props, TaskDefinition);
-        loadBalancing.Attach(CreatedService, props.Cluster.Vpc);
+        ServiceLoadBalancing? loadBalancing = null;
+        (TaskDefinition, CreatedService) = ServiceBuilder.Build(this, props, fargate, props.ContainerPort ?? 80, props.HealthCheckGracePeriod,
+            task => loadBalancing = ServiceLoadBalancing.Plan(this, props, task));
+        loadBalancing!.Attach(CreatedService, props.Cluster.Vpc);
 
         Container = TaskDefinition.Containers[loadBalancing.ContainerName];
         ContainerPort = loadBalancing.ContainerPort;

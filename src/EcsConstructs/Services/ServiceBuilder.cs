@@ -22,8 +22,27 @@ internal static class ServiceBuilder
     private static readonly ServicePlacementStrategy[] DefaultEc2Placement =
         [ServicePlacementStrategy.SpreadAcrossZones(), ServicePlacementStrategy.SpreadAcrossInstances()];
 
+    /// <summary>
+    /// Builds a service of either launch type: the task definition, the checks (the shared ones and
+    /// <paramref name="check"/>, run before the service exists), the strategy, the service and what follows it.
+    /// </summary>
+    public static (EcsTaskDefinition Task, BaseService Service) Build(Construct scope, ServiceProps props, bool fargate, int? quickStartPort,
+        Duration? gracePeriod, Action<EcsTaskDefinition>? check = null)
+    {
+        var cluster = EcsCluster.Of(props.Cluster);
+        var task = TaskDefinition(scope, props, fargate, quickStartPort);
+        check?.Invoke(task);
+        Validate(scope, props, task, fargate, cluster);
+        var strategy = Strategy(scope, props, fargate, cluster);
+        BaseService service = fargate
+            ? Fargate(scope, props, task, strategy, gracePeriod)
+            : Ec2(scope, props, task, strategy, gracePeriod);
+        Complete(service, props, task);
+        return (task, service);
+    }
+
     /// <summary>The given task definition, checked against the service kind, or one built from the quick-start settings.</summary>
-    public static EcsTaskDefinition TaskDefinition(Construct scope, ServiceProps props, bool fargate, int? quickStartPort)
+    private static EcsTaskDefinition TaskDefinition(Construct scope, ServiceProps props, bool fargate, int? quickStartPort)
     {
         var path = scope.Node.Path;
         if (props.TaskDefinition is { } given)
@@ -87,7 +106,7 @@ internal static class ServiceBuilder
     }
 
     /// <summary>Checks the settings that do not depend on the kind of load balancing.</summary>
-    public static void Validate(Construct scope, ServiceProps props, EcsTaskDefinition task, bool fargate, EcsCluster? cluster)
+    private static void Validate(Construct scope, ServiceProps props, EcsTaskDefinition task, bool fargate, EcsCluster? cluster)
     {
         Check.InRange(scope, nameof(props.DesiredCount), props.DesiredCount, 0, 5000);
         Check.InRange(scope, nameof(props.MinHealthyPercent), props.MinHealthyPercent, 0, 100, "%");
@@ -109,7 +128,7 @@ internal static class ServiceBuilder
     /// <see cref="EcsCluster"/> whose default strategy is Fargate; else an explicit FARGATE strategy, so that
     /// adding or changing a strategy later never turns a <c>LaunchType</c> service into a replacement.
     /// </summary>
-    public static CapacityProviderStrategy[]? Strategy(Construct scope, ServiceProps props, bool fargate, EcsCluster? cluster)
+    private static CapacityProviderStrategy[]? Strategy(Construct scope, ServiceProps props, bool fargate, EcsCluster? cluster)
     {
         const string p = nameof(ServiceProps.CapacityProviderStrategy);
         var clusterDefaultIsFargate = cluster?.DefaultCapacityProviderStrategy is { Count: > 0 } d && d.All(s => CapacityProviderStrategies.IsFargate(s.Provider));
@@ -147,7 +166,7 @@ internal static class ServiceBuilder
     }
 
     /// <summary>Creates the EC2 service with the shared deployment settings.</summary>
-    public static Ec2Service Ec2(Construct scope, ServiceProps props, EcsTaskDefinition task, CapacityProviderStrategy[]? strategy, Duration? gracePeriod)
+    private static Ec2Service Ec2(Construct scope, ServiceProps props, EcsTaskDefinition task, CapacityProviderStrategy[]? strategy, Duration? gracePeriod)
     {
         var awsVpc = task.NetworkMode == NetworkMode.AWS_VPC;
         return new Ec2Service(scope, "Service", new Ec2ServiceProps
@@ -172,7 +191,7 @@ internal static class ServiceBuilder
     }
 
     /// <summary>Creates the Fargate service with the shared deployment settings.</summary>
-    public static FargateService Fargate(Construct scope, ServiceProps props, EcsTaskDefinition task, CapacityProviderStrategy[]? strategy, Duration? gracePeriod) =>
+    private static FargateService Fargate(Construct scope, ServiceProps props, EcsTaskDefinition task, CapacityProviderStrategy[]? strategy, Duration? gracePeriod) =>
         new(scope, "Service", new FargateServiceProps
         {
             Cluster = props.Cluster,
@@ -194,7 +213,7 @@ internal static class ServiceBuilder
         });
 
     /// <summary>What every service needs once created: no LaunchType, the association dependency, ECS Exec's suppression.</summary>
-    public static void Complete(BaseService service, ServiceProps props, EcsTaskDefinition task)
+    private static void Complete(BaseService service, ServiceProps props, EcsTaskDefinition task)
     {
         // Ec2Service writes LaunchType EC2 and FargateService LaunchType FARGATE whenever no strategy is
         // given; a LaunchType overrides the cluster's default strategy (aws-cdk#24961) and, next to a

@@ -1,7 +1,6 @@
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
-using EcsConstructs.Clusters;
 using EcsConstructs.Tasks;
 
 namespace EcsConstructs.Services;
@@ -16,15 +15,8 @@ public abstract class WorkerService : Construct
     private protected WorkerService(Construct scope, string id, ServiceProps props, bool fargate)
         : base(scope, id)
     {
-        var cluster = EcsCluster.Of(props.Cluster);
-        TaskDefinition = ServiceBuilder.TaskDefinition(this, props, fargate, quickStartPort: null);
-        ServiceBuilder.Validate(this, props, TaskDefinition, fargate, cluster);
-        var strategy = ServiceBuilder.Strategy(this, props, fargate, cluster);
         // No load balancer: no health check grace period (ECS refuses one, DEPLOY-FAILURES class 19).
-        CreatedService = fargate
-            ? ServiceBuilder.Fargate(this, props, TaskDefinition, strategy, gracePeriod: null)
-            : ServiceBuilder.Ec2(this, props, TaskDefinition, strategy, gracePeriod: null);
-        ServiceBuilder.Complete(CreatedService, props, TaskDefinition);
+        (TaskDefinition, CreatedService) = ServiceBuilder.Build(this, props, fargate, quickStartPort: null, gracePeriod: null);
     }
 
     /// <summary>The task definition: the one given, or the one built from the quick-start settings.</summary>
