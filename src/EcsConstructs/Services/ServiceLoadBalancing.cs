@@ -84,6 +84,7 @@ internal sealed partial class ServiceLoadBalancing
             // An NLB opens nothing by itself: admit its security group only, on the port range the tasks
             // listen on (the ephemeral range for dynamic bridge ports).
             service.Connections.AllowFrom(NetworkLoadBalancer!, TaskPorts(), $"from the load balancer of {_scope.Node.Path}");
+            AllowHealthCheckPort(service, NetworkLoadBalancer!);
             return;
         }
 
@@ -131,6 +132,17 @@ internal sealed partial class ServiceLoadBalancing
         // from the load balancer's security group to the service's connections (the cluster's, which
         // EcsCluster fills with the instances' group); for awsvpc, the container port on the tasks' group.
         TargetGroup.AddTarget(service.LoadBalancerTarget(Target()));
+        AllowHealthCheckPort(service, (IConnectable?)ApplicationLoadBalancer ?? Listener!);
+    }
+
+    // DEPLOY-FAILURES class 17: a health check on another port than the traffic port needs that port open
+    // too (CDK opens the traffic port only).
+    private void AllowHealthCheckPort(BaseService service, IConnectable loadBalancer)
+    {
+        if (_props.HealthCheck.Port is { } port && port != ContainerPort)
+        {
+            service.Connections.AllowFrom(loadBalancer, Port.Tcp(port), $"health checks from the load balancer of {_scope.Node.Path}");
+        }
     }
 
     private LoadBalancerTargetOptions Target() => new()

@@ -122,4 +122,22 @@ internal static class ServiceScenarios
         });
         return stack;
     }
+
+    /// <summary>A Fargate service behind an internal Network Load Balancer with a TLS listener.</summary>
+    public static Stack FargateNlb()
+    {
+        var stack = TestApps.NewStack("FargateNlb");
+        var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
+        _ = new LoadBalancedFargateService(stack, "Grpc", new LoadBalancedFargateServiceProps
+        {
+            Cluster = cluster.Cluster,
+            Image = Fixtures.Image,
+            ContainerPort = 8443,
+            LoadBalancerType = LoadBalancerKind.Network,
+            PublicLoadBalancer = false,
+            CertificateArn = CertificateArn,
+            HealthCheck = new HealthCheckSettings { Path = "/health", Port = 8443 },
+        });
+        return stack;
+    }
 }

@@ -287,6 +287,14 @@ public sealed class Ec2OptionsTests(Ec2OptionsFixture f) : IClassFixture<Ec2Opti
     }
 
     [Fact]
+    public void Instances_admit_the_alb_on_the_ephemeral_range_and_on_the_health_check_port()
+    {
+        var rules = f.Ingress().Select(r => (r.Source, r.From, r.To)).Order().ToList();
+        var alb = f.GroupOf("ApiLoadBalancerSecurityGroup");
+        Assert.Equal([(alb, 8081, 8081), (alb, 32768, 65535)], rules);
+    }
+
+    [Fact]
     public void Seed_deployment_percentages_grace_period_and_alarms_with_rollback()
     {
         ScenarioFixture.SafeDeployments(f.Template, min: 50);
@@ -319,5 +327,32 @@ public sealed class Ec2OptionsTests(Ec2OptionsFixture f) : IClassFixture<Ec2Opti
         {
             Obj(("Type", "memberOf"), ("Expression", "attribute:ecs.instance-type =~ t3.*")),
         })));
+    }
+}
+
+public sealed class FargateNlbFixture() : ScenarioFixture(ServiceScenarios.FargateNlb());
+
+public sealed class FargateNlbTests(FargateNlbFixture f) : IClassFixture<FargateNlbFixture>
+{
+    [Fact]
+    public void Template_matches_the_reviewed_snapshot() => SnapshotAssert.MatchesSnapshot(f.Stack, "FargateNlb");
+
+    [Fact]
+    public void Internal_nlb_with_a_tls_listener_and_ip_targets()
+    {
+        f.Template.Template.HasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Obj(("Type", "network"), ("Scheme", "internal")));
+        f.Template.Template.HasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Obj(("Port", 443), ("Protocol", "TLS"), ("SslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06")));
+        f.Template.Template.HasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Obj(("Protocol", "TCP"), ("TargetType", "ip"), ("Port", 8443)));
+    }
+
+    [Fact]
+    public void Tasks_admit_the_nlb_group_only_and_the_nlb_admits_the_vpc()
+    {
+        var rule = Assert.Single(f.Ingress());
+        Assert.Equal((f.GroupOf("GrpcServiceSecurityGroup"), f.GroupOf("GrpcLoadBalancerSecurityGroup"), 8443, 8443, (string?)null), rule);
+        var nlb = f.Template.Resources("AWS::EC2::SecurityGroup").Single(g => g.Key.StartsWith("GrpcLoadBalancerSecurityGroup", StringComparison.Ordinal)).Value;
+        var ingress = Assert.Single(nlb["Properties"]!["SecurityGroupIngress"]!.AsArray())!;
+        Assert.Equal(443, ingress["FromPort"]!.GetValue<int>());
+        Assert.NotNull(ingress["CidrIp"]!["Fn::GetAtt"]);
     }
 }
