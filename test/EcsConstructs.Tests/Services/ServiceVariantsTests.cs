@@ -251,4 +251,32 @@ public sealed class ServiceVariantsTests
         var policy = t.Resources("AWS::IAM::Policy").Single(p => p.Key.Contains("ExecutionRole", StringComparison.Ordinal)).Value;
         Assert.Contains("AwsSolutions-IAM5", policy.ToJsonString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_grace_period_shorter_than_the_container_start_period_is_a_warning()
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack);
+        var task = new EcsTaskDefinition(stack, "Task", new EcsTaskDefinitionProps
+        {
+            Compatibility = Compatibility.EC2,
+            Containers =
+            [
+                new ContainerSpec
+                {
+                    Name = "app",
+                    Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
+                    MemoryLimitMiB = 256,
+                    PortMappings = [new PortSpec { ContainerPort = 80 }],
+                    HealthCheck = new ContainerHealthCheck { Command = ["CMD-SHELL", "curl -f http://localhost/ || exit 1"], StartPeriod = Duration.Seconds(120) },
+                },
+            ],
+        });
+        _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, TaskDefinition = task });
+        _ = new LoadBalancedEc2Service(stack, "Zero", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, HealthCheckGracePeriod = Duration.Seconds(0) });
+
+        var annotations = Amazon.CDK.Assertions.Annotations.FromStack(stack);
+        annotations.HasWarning("/Test/Web", Match.StringLikeRegexp("HealthCheckGracePeriod \\(60 seconds\\) is shorter than the StartPeriod of container 'app' \\(120 seconds\\)"));
+        annotations.HasWarning("/Test/Zero", Match.StringLikeRegexp("HealthCheckGracePeriod is 0 seconds"));
+    }
 }
