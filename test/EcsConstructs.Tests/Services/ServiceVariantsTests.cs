@@ -16,6 +16,9 @@ namespace EcsConstructs.Tests.Services;
 /// <summary>Service kinds and options that need a stack of their own (one synth each).</summary>
 public sealed class ServiceVariantsTests
 {
+    private static EcsTaskDefinition Ec2Task(Stack stack, params ContainerSpec[] containers) =>
+        new(stack, "Task", new EcsTaskDefinitionProps { Compatibility = Compatibility.EC2, Containers = containers });
+
     [Fact]
     public void Network_load_balancer_forwards_tcp_to_instance_targets_and_the_instances_admit_its_group_on_the_ephemeral_range()
     {
@@ -119,28 +122,22 @@ public sealed class ServiceVariantsTests
     {
         var stack = TestApps.NewStack();
         var cluster = Fixtures.Cluster(stack);
-        var task = new EcsTaskDefinition(stack, "Task", new EcsTaskDefinitionProps
-        {
-            Compatibility = Compatibility.EC2,
-            Containers =
-            [
-                new ContainerSpec
-                {
-                    Name = "proxy",
-                    Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
-                    MemoryLimitMiB = 128,
-                    PortMappings = [new PortSpec { ContainerPort = 80 }],
-                    Links = ["app"],
-                },
-                new ContainerSpec
-                {
-                    Name = "app",
-                    Image = ImageSource.FromRegistry("public.ecr.aws/docker/library/httpd:2.4"),
-                    MemoryLimitMiB = 256,
-                    PortMappings = [new PortSpec { ContainerPort = 8080 }, new PortSpec { ContainerPort = 9090 }],
-                },
-            ],
-        });
+        var task = Ec2Task(stack,
+            new ContainerSpec
+            {
+                Name = "proxy",
+                Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
+                MemoryLimitMiB = 128,
+                PortMappings = [new PortSpec { ContainerPort = 80 }],
+                Links = ["app"],
+            },
+            new ContainerSpec
+            {
+                Name = "app",
+                Image = ImageSource.FromRegistry("public.ecr.aws/docker/library/httpd:2.4"),
+                MemoryLimitMiB = 256,
+                PortMappings = [new PortSpec { ContainerPort = 8080 }, new PortSpec { ContainerPort = 9090 }],
+            });
         var web = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
             Cluster = cluster.Cluster,
@@ -257,20 +254,13 @@ public sealed class ServiceVariantsTests
     {
         var stack = TestApps.NewStack();
         var cluster = Fixtures.Cluster(stack);
-        var task = new EcsTaskDefinition(stack, "Task", new EcsTaskDefinitionProps
+        var task = Ec2Task(stack, new ContainerSpec
         {
-            Compatibility = Compatibility.EC2,
-            Containers =
-            [
-                new ContainerSpec
-                {
-                    Name = "app",
-                    Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
-                    MemoryLimitMiB = 256,
-                    PortMappings = [new PortSpec { ContainerPort = 80 }],
-                    HealthCheck = new ContainerHealthCheck { Command = ["CMD-SHELL", "curl -f http://localhost/ || exit 1"], StartPeriod = Duration.Seconds(120) },
-                },
-            ],
+            Name = "app",
+            Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
+            MemoryLimitMiB = 256,
+            PortMappings = [new PortSpec { ContainerPort = 80 }],
+            HealthCheck = new ContainerHealthCheck { Command = ["CMD-SHELL", "curl -f http://localhost/ || exit 1"], StartPeriod = Duration.Seconds(120) },
         });
         _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, TaskDefinition = task });
         _ = new LoadBalancedEc2Service(stack, "Zero", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, HealthCheckGracePeriod = Duration.Seconds(0) });
