@@ -46,7 +46,8 @@ public sealed partial class ImageSource
     }
 
     /// <summary>Whether the image is pulled from ECR (a repository or a built asset), so the execution role needs ECR pull rights.</summary>
-    public bool PullsFromEcr => _kind is Kind.EcrTag or Kind.EcrDigest or Kind.Dockerfile;
+    public bool PullsFromEcr => _kind is Kind.EcrTag or Kind.EcrDigest or Kind.Dockerfile
+        || (_kind == Kind.Custom && _image is EcrImage or AssetImage);
 
     /// <summary>An image of a public registry, e.g. <c>public.ecr.aws/nginx/nginx:1.27</c> or <c>nginx:1.27</c> (Docker Hub).</summary>
     /// <param name="imageName">The image reference, with a tag or digest (a missing tag means <c>latest</c>).</param>

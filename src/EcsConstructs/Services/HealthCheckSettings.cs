@@ -10,6 +10,9 @@ public sealed class HealthCheckSettings
     /// <summary>The HTTP path probed. Must start with '/'. Default: "/".</summary>
     public string Path { get; init; } = "/";
 
+    /// <summary>The port probed. Allowed: 1 to 65535. Default: the traffic port (the port each target was registered with).</summary>
+    public int? Port { get; init; }
+
     /// <summary>Time between probes. Allowed: 5 to 300 seconds. Default: 30 seconds.</summary>
     public Duration Interval { get; init; } = Duration.Seconds(30);
 

@@ -39,6 +39,8 @@ public sealed partial class EcsTaskDefinition : Construct
     public EcsTaskDefinition(Construct scope, string id, EcsTaskDefinitionProps props)
         : base(scope, id)
     {
+        Compatibility = props.Compatibility;
+        ContainerSpecs = props.Containers.ToList().AsReadOnly();
         IsFargate = props.Compatibility is Compatibility.FARGATE or Compatibility.EC2_AND_FARGATE;
         NetworkMode = props.NetworkMode ?? (IsFargate ? NetworkMode.AWS_VPC : NetworkMode.BRIDGE);
         _volumes = props.Volumes?.ToList() ?? [];
@@ -133,6 +135,12 @@ public sealed partial class EcsTaskDefinition : Construct
 
     /// <summary>The network mode in effect (the default resolved).</summary>
     public NetworkMode NetworkMode { get; }
+
+    /// <summary>Where the task can run (EC2, Fargate or both).</summary>
+    public Compatibility Compatibility { get; }
+
+    /// <summary>The container specifications the task was built from, in order.</summary>
+    public IReadOnlyList<ContainerSpec> ContainerSpecs { get; }
 
     /// <summary>Whether the task can run on Fargate (Fargate or EC2-and-Fargate compatibility).</summary>
     public bool IsFargate { get; }

@@ -19,7 +19,29 @@ public static class NagSuppressions
     /// <param name="ruleId">The rule, e.g. <c>AwsSolutions-EC23</c>.</param>
     /// <param name="reason">Why the finding is acceptable here (at least 10 characters).</param>
     /// <param name="appliesTo">Finding details the suppression is limited to (e.g. <c>Resource::*</c>). Default: the whole rule.</param>
-    public static void Suppress(IConstruct construct, string ruleId, string reason, params string[] appliesTo)
+    public static void Suppress(IConstruct construct, string ruleId, string reason, params string[] appliesTo) =>
+        Write(construct, ruleId, reason, appliesTo.Length > 0 ? appliesTo : null);
+
+    /// <summary>
+    /// Suppresses <paramref name="ruleId"/> on <paramref name="construct"/>'s resource for the finding details
+    /// matching any of <paramref name="appliesToPatterns"/> (cdk-nag <c>appliesTo: [{ regex }]</c>), for details
+    /// that embed logical ids or the region, e.g. <c>/^Resource::arn:[^:]+:logs:.*:log-group:.+:\*$/</c>.
+    /// </summary>
+    /// <param name="construct">An L1 resource or an L2 construct with a default child.</param>
+    /// <param name="ruleId">The rule, e.g. <c>AwsSolutions-IAM5</c>.</param>
+    /// <param name="reason">Why the finding is acceptable here (at least 10 characters).</param>
+    /// <param name="appliesToPatterns">JavaScript regular expression literals, e.g. <c>/^Resource::.*$/</c>; at least one.</param>
+    public static void SuppressMatching(IConstruct construct, string ruleId, string reason, params string[] appliesToPatterns)
+    {
+        if (appliesToPatterns.Length == 0)
+        {
+            throw new ArgumentException("Give at least one pattern; use Suppress for the whole rule.", nameof(appliesToPatterns));
+        }
+
+        Write(construct, ruleId, reason, appliesToPatterns.Select(p => (object)new Dictionary<string, object> { ["regex"] = p }).ToArray());
+    }
+
+    private static void Write(IConstruct construct, string ruleId, string reason, object[]? appliesTo)
     {
         if (reason is null || reason.Trim().Length < 10)
         {
@@ -30,7 +52,7 @@ public static class NagSuppressions
             ?? throw new ArgumentException($"{construct.Node.Path} has no CloudFormation resource to carry a suppression.", nameof(construct));
 
         var entry = new Dictionary<string, object> { ["id"] = ruleId, ["reason"] = reason };
-        if (appliesTo.Length > 0)
+        if (appliesTo is not null)
         {
             entry["appliesTo"] = appliesTo;
         }

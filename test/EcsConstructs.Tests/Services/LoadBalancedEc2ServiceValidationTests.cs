@@ -98,7 +98,7 @@ public sealed class LoadBalancedEc2ServiceValidationTests
         {
             Cluster = c,
             Image = Fixtures.Image,
-            PlacementStrategies = Enumerable.Range(0, 6).Select(_ => PlacementStrategy.Randomly()).ToList(),
+            PlacementStrategies = Enumerable.Range(0, 6).Select(_ => EcsConstructs.Placement.ServicePlacementStrategy.Random()).ToList(),
         });
         Assert.Equal("Test/Web: PlacementStrategies: has 6 strategies; ECS allows at most 5 per service.", e.Message);
     }

@@ -1,0 +1,431 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECS;
+using Constructs;
+using EcsConstructs.Clusters;
+using EcsConstructs.Images;
+using EcsConstructs.Placement;
+using EcsConstructs.Tasks;
+using EcsConstructs.Validation;
+
+namespace EcsConstructs.Services;
+
+/// <summary>
+/// The logic every service kind shares, in one place: the task definition (quick start or given),
+/// validation of counts, deployments, placement and launch-type-specific settings, the capacity
+/// provider strategy, creation of the <c>Ec2Service</c> / <c>FargateService</c> with the deployment
+/// configuration, and what follows it (no <c>LaunchType</c>, dependency on the cluster's capacity
+/// provider associations, ECS Exec suppressions).
+/// </summary>
+internal static class ServiceBuilder
+{
+    private static readonly ServicePlacementStrategy[] DefaultEc2Placement =
+        [ServicePlacementStrategy.SpreadAcrossZones(), ServicePlacementStrategy.SpreadAcrossInstances()];
+
+    /// <summary>
+    /// Builds a service of either launch type: the task definition, the checks (the shared ones and
+    /// <paramref name="check"/>, run before the service exists), the strategy, the service and what follows it.
+    /// </summary>
+    public static (EcsTaskDefinition Task, BaseService Service) Build(Construct scope, ServiceProps props, bool fargate, int? quickStartPort,
+        Duration? gracePeriod, Action<EcsTaskDefinition>? check = null)
+    {
+        var cluster = EcsCluster.Of(props.Cluster);
+        var task = TaskDefinition(scope, props, fargate, quickStartPort);
+        check?.Invoke(task);
+        Validate(scope, props, task, fargate, cluster);
+        var strategy = Strategy(scope, props, fargate, cluster);
+        BaseService service = fargate
+            ? Fargate(scope, props, task, strategy, gracePeriod)
+            : Ec2(scope, props, task, strategy, gracePeriod);
+        Complete(service, props, task);
+        return (task, service);
+    }
+
+    /// <summary>The given task definition, checked against the service kind, or one built from the quick-start settings.</summary>
+    private static EcsTaskDefinition TaskDefinition(Construct scope, ServiceProps props, bool fargate, int? quickStartPort)
+    {
+        var path = scope.Node.Path;
+        if (props.TaskDefinition is { } given)
+        {
+            if (props.Image is not null)
+            {
+                throw new EcsValidationException(path, nameof(props.Image),
+                    "is set together with TaskDefinition; give the image in the task definition's ContainerSpec, or leave TaskDefinition unset.");
+            }
+
+            if (fargate && !given.IsFargate)
+            {
+                throw new EcsValidationException(path, nameof(props.TaskDefinition),
+                    $"{given.Node.Path} has compatibility EC2; a Fargate service needs FARGATE or EC2_AND_FARGATE.");
+            }
+
+            if (!fargate && given.Compatibility == Compatibility.FARGATE)
+            {
+                throw new EcsValidationException(path, nameof(props.TaskDefinition),
+                    $"{given.Node.Path} has compatibility FARGATE; an EC2 service needs EC2 or EC2_AND_FARGATE.");
+            }
+
+            if (props.NetworkMode is { } mode && mode != given.NetworkMode)
+            {
+                throw new EcsValidationException(path, nameof(props.NetworkMode),
+                    $"{mode} differs from the network mode of the task definition ({given.NetworkMode}); leave NetworkMode unset with a TaskDefinition.");
+            }
+
+            return given;
+        }
+
+        if (props.Image is null)
+        {
+            throw new EcsValidationException(path, nameof(props.Image), "is not set; give Image (a single container) or TaskDefinition.");
+        }
+
+        var networkMode = props.NetworkMode ?? (fargate ? NetworkMode.AWS_VPC : NetworkMode.BRIDGE);
+        ValidateQuickStart(scope, props, fargate, networkMode);
+        return new EcsTaskDefinition(scope, "Task", new EcsTaskDefinitionProps
+        {
+            Compatibility = fargate ? Compatibility.FARGATE : Compatibility.EC2,
+            NetworkMode = networkMode,
+            Cpu = fargate ? props.Cpu : null,
+            MemoryMiB = fargate ? props.MemoryLimitMiB : null,
+            Logging = new TaskLogging { Retention = props.LogRetention },
+            Containers =
+            [
+                new ContainerSpec
+                {
+                    Name = props.ContainerName ?? "app",
+                    Image = ImageSource.From(props.Image),
+                    Cpu = fargate ? null : props.Cpu,
+                    MemoryLimitMiB = fargate ? null : props.MemoryLimitMiB,
+                    MemoryReservationMiB = props.MemoryReservationMiB,
+                    Environment = props.Environment,
+                    // Bridge: host port unset = dynamic (HostPort 0); host and awsvpc: the container port.
+                    PortMappings = quickStartPort is { } port ? [new PortSpec { ContainerPort = port }] : null,
+                },
+            ],
+        });
+    }
+
+    /// <summary>Checks the settings that do not depend on the kind of load balancing.</summary>
+    private static void Validate(Construct scope, ServiceProps props, EcsTaskDefinition task, bool fargate, EcsCluster? cluster)
+    {
+        Check.InRange(scope, nameof(props.DesiredCount), props.DesiredCount, 0, 5000);
+        Check.InRange(scope, nameof(props.MinHealthyPercent), props.MinHealthyPercent, 0, 100, "%");
+        Check.InRange(scope, nameof(props.MaxHealthyPercent), props.MaxHealthyPercent, 100, 200, "%");
+        Check.NotEmpty(scope, nameof(props.ServiceName), props.ServiceName);
+        ValidateDeploymentRoom(scope, props);
+        ValidateAlarms(scope, props);
+        ValidateLaunchTypeSettings(scope, props, task, fargate);
+        ValidatePlacement(scope, props, fargate);
+        if (!fargate)
+        {
+            ValidateFixedHostPorts(scope, props, task, cluster);
+        }
+    }
+
+    /// <summary>
+    /// The strategy written on the service, or null to write none (the cluster's default applies).
+    /// EC2: the given strategy, else none. Fargate: the given strategy; else none when the cluster is an
+    /// <see cref="EcsCluster"/> whose default strategy is Fargate; else an explicit FARGATE strategy, so that
+    /// adding or changing a strategy later never turns a <c>LaunchType</c> service into a replacement.
+    /// </summary>
+    private static CapacityProviderStrategy[]? Strategy(Construct scope, ServiceProps props, bool fargate, EcsCluster? cluster)
+    {
+        const string p = nameof(ServiceProps.CapacityProviderStrategy);
+        var clusterDefaultIsFargate = cluster?.DefaultCapacityProviderStrategy is { Count: > 0 } d && d.All(s => CapacityProviderStrategies.IsFargate(s.Provider));
+        if (props.CapacityProviderStrategy is { } shares)
+        {
+            if (!fargate && shares.Any(s => CapacityProviderStrategies.IsFargate(s.Provider)))
+            {
+                throw new EcsValidationException(scope.Node.Path, p,
+                    "names a Fargate provider, but an EC2 service runs on EC2 capacity only; name an EC2 capacity or use a Fargate service.");
+            }
+
+            if (fargate && shares.FirstOrDefault(s => !CapacityProviderStrategies.IsFargate(s.Provider)) is { } ec2)
+            {
+                throw new EcsValidationException(scope.Node.Path, p,
+                    $"names '{ec2.Provider}', but a Fargate service runs on Fargate capacity only; allowed: FARGATE, FARGATE_SPOT.");
+            }
+
+            return CapacityProviderStrategies.Resolve(scope, p, shares, cluster);
+        }
+
+        if (!fargate)
+        {
+            if (clusterDefaultIsFargate)
+            {
+                throw new EcsValidationException(scope.Node.Path, p,
+                    $"is not set, and the default strategy of the cluster {cluster!.Node.Path} is Fargate; an EC2 service needs EC2 capacity: name an EC2 capacity id.");
+            }
+
+            return null;
+        }
+
+        return clusterDefaultIsFargate
+            ? null
+            : CapacityProviderStrategies.Resolve(scope, p, [new CapacityProviderShare { Provider = CapacityProviderShare.Fargate }], cluster);
+    }
+
+    /// <summary>Creates the EC2 service with the shared deployment settings.</summary>
+    private static Ec2Service Ec2(Construct scope, ServiceProps props, EcsTaskDefinition task, CapacityProviderStrategy[]? strategy, Duration? gracePeriod)
+    {
+        var awsVpc = task.NetworkMode == NetworkMode.AWS_VPC;
+        return new Ec2Service(scope, "Service", new Ec2ServiceProps
+        {
+            Cluster = props.Cluster,
+            TaskDefinition = task.TaskDefinition,
+            ServiceName = props.ServiceName,
+            DesiredCount = props.DesiredCount,
+            MinHealthyPercent = props.MinHealthyPercent,
+            MaxHealthyPercent = props.MaxHealthyPercent,
+            CircuitBreaker = CircuitBreaker(props),
+            DeploymentAlarms = Alarms(props),
+            HealthCheckGracePeriod = gracePeriod,
+            CapacityProviderStrategies = strategy,
+            EnableExecuteCommand = props.EnableExecuteCommand ? true : null,
+            CloudMapOptions = props.CloudMap,
+            PlacementStrategies = (props.PlacementStrategies ?? DefaultEc2Placement).Select(s => s.ToCdk()).ToArray(),
+            PlacementConstraints = props.PlacementConstraints is { Count: > 0 } c ? c.Select(x => x.ToCdk()).ToArray() : null,
+            VpcSubnets = awsVpc ? TaskSubnets(props) : null,
+            SecurityGroups = awsVpc ? props.SecurityGroups?.ToArray() : null,
+        });
+    }
+
+    /// <summary>Creates the Fargate service with the shared deployment settings.</summary>
+    private static FargateService Fargate(Construct scope, ServiceProps props, EcsTaskDefinition task, CapacityProviderStrategy[]? strategy, Duration? gracePeriod) =>
+        new(scope, "Service", new FargateServiceProps
+        {
+            Cluster = props.Cluster,
+            TaskDefinition = task.TaskDefinition,
+            ServiceName = props.ServiceName,
+            DesiredCount = props.DesiredCount,
+            MinHealthyPercent = props.MinHealthyPercent,
+            MaxHealthyPercent = props.MaxHealthyPercent,
+            CircuitBreaker = CircuitBreaker(props),
+            DeploymentAlarms = Alarms(props),
+            HealthCheckGracePeriod = gracePeriod,
+            CapacityProviderStrategies = strategy,
+            EnableExecuteCommand = props.EnableExecuteCommand ? true : null,
+            CloudMapOptions = props.CloudMap,
+            VpcSubnets = TaskSubnets(props),
+            SecurityGroups = props.SecurityGroups?.ToArray(),
+            AssignPublicIp = props.AssignPublicIp,
+            PlatformVersion = props.PlatformVersion,
+        });
+
+    /// <summary>What every service needs once created: no LaunchType, the association dependency, ECS Exec's suppression.</summary>
+    private static void Complete(BaseService service, ServiceProps props, EcsTaskDefinition task)
+    {
+        // Ec2Service writes LaunchType EC2 and FargateService LaunchType FARGATE whenever no strategy is
+        // given; a LaunchType overrides the cluster's default strategy (aws-cdk#24961) and, next to a
+        // strategy, is refused by ECS. Strategy() writes an explicit one wherever the default would not
+        // do, so LaunchType is never needed.
+        ((CfnService)service.Node.DefaultChild!).AddPropertyDeletionOverride("LaunchType");
+
+        // Create after and delete before the cluster's capacity provider associations (created late, by a
+        // CDK aspect, as a child of the cluster): ECS refuses to remove a capacity provider that a service
+        // still uses, and a service must not start before its strategy's providers are associated. A
+        // construct dependency resolves to every resource under the cluster at synthesis, the association
+        // included; imported clusters add nothing.
+        service.Node.AddDependency(props.Cluster);
+
+        if (props.EnableExecuteCommand && task.TaskRole.Node.TryFindChild("DefaultPolicy") is IConstruct policy)
+        {
+            NagSuppressions.Suppress(policy, "AwsSolutions-IAM5",
+                "ECS Exec: the SSM Session Manager channel actions (ssmmessages:CreateControlChannel, CreateDataChannel, OpenControlChannel, " +
+                "OpenDataChannel) and logs:DescribeLogGroups have no resource-level permissions; session log writes are limited to the cluster's exec log group.",
+                "Resource::*");
+        }
+
+        if (props.EnableExecuteCommand && EcsCluster.Of(props.Cluster)?.ExecuteCommandLogGroup is not null
+            && task.TaskRole.Node.TryFindChild("DefaultPolicy") is IConstruct logsPolicy)
+        {
+            NagSuppressions.SuppressMatching(logsPolicy, "AwsSolutions-IAM5",
+                "ECS Exec session logging: log streams are created per session inside the cluster's exec log group, so the grant covers that one group's streams (log-group:<group>:*).",
+                @"/^Resource::arn:.+:logs:.+:log-group:.+:\*$/");
+        }
+    }
+
+    private static DeploymentCircuitBreaker? CircuitBreaker(ServiceProps props) =>
+        props.CircuitBreakerRollback ? new DeploymentCircuitBreaker { Enable = true, Rollback = true } : null;
+
+    private static DeploymentAlarmConfig? Alarms(ServiceProps props) =>
+        props.DeploymentAlarmNames is { Count: > 0 } names
+            ? new DeploymentAlarmConfig { AlarmNames = names.ToArray(), Behavior = props.DeploymentAlarmBehavior }
+            : null;
+
+    private static SubnetSelection TaskSubnets(ServiceProps props) =>
+        props.TaskSubnets ?? new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS };
+
+    private static void ValidateQuickStart(Construct scope, ServiceProps props, bool fargate, NetworkMode networkMode)
+    {
+        var path = scope.Node.Path;
+        Check.NotEmpty(scope, nameof(props.ContainerName), props.ContainerName);
+        Check.InRange(scope, nameof(props.MemoryLimitMiB), props.MemoryLimitMiB, 6, 1_000_000, "MiB");
+        Check.InRange(scope, nameof(props.MemoryReservationMiB), props.MemoryReservationMiB, 6, 1_000_000, "MiB");
+        Check.NotGreater(scope, nameof(props.MemoryReservationMiB), props.MemoryReservationMiB, nameof(props.MemoryLimitMiB), props.MemoryLimitMiB);
+        if (fargate)
+        {
+            if (networkMode != NetworkMode.AWS_VPC)
+            {
+                throw new EcsValidationException(path, nameof(props.NetworkMode), $"{networkMode} is not supported on Fargate; allowed: AWS_VPC.");
+            }
+
+            if (!FargateSizes.IsValidCpu(props.Cpu))
+            {
+                throw new EcsValidationException(path, nameof(props.Cpu),
+                    $"{props.Cpu} CPU units is not a Fargate size; allowed: {string.Join(", ", FargateSizes.CpuValues)}.");
+            }
+
+            if (props.MemoryLimitMiB is not { } memory || !FargateSizes.IsValid(props.Cpu, memory))
+            {
+                throw new EcsValidationException(path, nameof(props.MemoryLimitMiB),
+                    $"{props.MemoryLimitMiB?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unset"} MiB is not allowed with {props.Cpu} CPU units on Fargate; allowed: {FargateSizes.DescribeMemoryFor(props.Cpu)}.");
+            }
+
+            return;
+        }
+
+        Check.InRange(scope, nameof(props.Cpu), props.Cpu, 0, 10240, "CPU units");
+        if (props.MemoryLimitMiB is null && props.MemoryReservationMiB is null)
+        {
+            throw new EcsValidationException(path, nameof(props.MemoryLimitMiB),
+                "and MemoryReservationMiB are both unset; an EC2 task's container needs at least one of them.");
+        }
+    }
+
+    // DEPLOY-FAILURES class 39: ECS rounds the minimum up and the maximum down; when they meet, a
+    // deployment can neither start a new task nor stop an old one.
+    private static void ValidateDeploymentRoom(Construct scope, ServiceProps props)
+    {
+        var desired = props.DesiredCount;
+        if (desired <= 0)
+        {
+            return;
+        }
+
+        var most = desired * props.MaxHealthyPercent / 100;
+        var least = (desired * props.MinHealthyPercent + 99) / 100;
+        if (most <= least)
+        {
+            throw new EcsValidationException(scope.Node.Path, nameof(props.MaxHealthyPercent),
+                $"{props.MaxHealthyPercent} % with MinHealthyPercent {props.MinHealthyPercent} % and DesiredCount {desired} lets a deployment run at most {most} " +
+                $"tasks while it must keep {least} running (ECS rounds the minimum up and the maximum down), so it can neither start nor stop a task; raise MaxHealthyPercent or lower MinHealthyPercent.");
+        }
+    }
+
+    private static void ValidateAlarms(Construct scope, ServiceProps props)
+    {
+        if (props.DeploymentAlarmNames is not { } names)
+        {
+            return;
+        }
+
+        if (names.Count is 0 or > 10)
+        {
+            throw new EcsValidationException(scope.Node.Path, nameof(props.DeploymentAlarmNames),
+                $"has {names.Count} alarm names; allowed: 1 to 10 (leave it unset for no deployment alarms).");
+        }
+
+        if (names.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new EcsValidationException(scope.Node.Path, nameof(props.DeploymentAlarmNames), "contains an empty name; give CloudWatch alarm names.");
+        }
+    }
+
+    private static void ValidateLaunchTypeSettings(Construct scope, ServiceProps props, EcsTaskDefinition task, bool fargate)
+    {
+        var path = scope.Node.Path;
+        if (!fargate && props.PlatformVersion is not null)
+        {
+            throw new EcsValidationException(path, nameof(props.PlatformVersion),
+                $"{props.PlatformVersion} is a Fargate setting; an EC2 service has no platform version: leave it unset.");
+        }
+
+        if (!fargate && props.AssignPublicIp)
+        {
+            throw new EcsValidationException(path, nameof(props.AssignPublicIp),
+                "is a Fargate setting; EC2 tasks get no public IP (awsvpc tasks on EC2 use private addresses): leave it false.");
+        }
+
+        if (task.NetworkMode != NetworkMode.AWS_VPC && (props.TaskSubnets is not null || props.SecurityGroups is not null))
+        {
+            throw new EcsValidationException(path, props.TaskSubnets is not null ? nameof(props.TaskSubnets) : nameof(props.SecurityGroups),
+                $"applies to AWS_VPC tasks only, but the task uses {task.NetworkMode}; its tasks use the instances' network and security group.");
+        }
+    }
+
+    // DEPLOY-FAILURES class 7: placement is EC2-only; at most 5 strategies and 10 constraints.
+    private static void ValidatePlacement(Construct scope, ServiceProps props, bool fargate)
+    {
+        var path = scope.Node.Path;
+        var strategies = props.PlacementStrategies ?? [];
+        var constraints = props.PlacementConstraints ?? [];
+        if (fargate && strategies.Count > 0)
+        {
+            throw new EcsValidationException(path, nameof(props.PlacementStrategies),
+                $"[{string.Join(", ", strategies)}] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.");
+        }
+
+        if (fargate && constraints.Count > 0)
+        {
+            throw new EcsValidationException(path, nameof(props.PlacementConstraints),
+                $"[{string.Join(", ", constraints)}] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.");
+        }
+
+        if (strategies.Count > 5)
+        {
+            throw new EcsValidationException(path, nameof(props.PlacementStrategies), $"has {strategies.Count} strategies; ECS allows at most 5 per service.");
+        }
+
+        if (constraints.Count > 10)
+        {
+            throw new EcsValidationException(path, nameof(props.PlacementConstraints), $"has {constraints.Count} constraints; ECS allows at most 10 per service.");
+        }
+
+        if (strategies.FirstOrDefault(s => !s.IsValid) is { } bad)
+        {
+            throw new EcsValidationException(path, nameof(props.PlacementStrategies),
+                $"{bad} spreads over an unknown field; allowed: instanceId, host or attribute:<name> (e.g. attribute:ecs.availability-zone).");
+        }
+
+        foreach (var c in constraints.Where(c => !c.IsDistinctInstance))
+        {
+            if (string.IsNullOrWhiteSpace(c.Expression) || c.Expression.Length > 2000)
+            {
+                throw new EcsValidationException(path, nameof(props.PlacementConstraints),
+                    $"memberOf expression '{c.Expression}' is invalid; allowed: a cluster query language expression of 1 to 2000 characters, e.g. attribute:ecs.instance-type =~ t3.*.");
+            }
+        }
+    }
+
+    // DEPLOY-FAILURES class 3: a fixed host port (host mode, or bridge with a host port) fits once per
+    // instance, and a rolling deployment runs up to DesiredCount x MaxHealthyPercent tasks at once.
+    private static void ValidateFixedHostPorts(Construct scope, ServiceProps props, EcsTaskDefinition task, EcsCluster? cluster)
+    {
+        var ports = task.ContainerSpecs
+            .SelectMany(c => c.PortMappings ?? [])
+            .Where(p => task.NetworkMode == NetworkMode.HOST || (task.NetworkMode == NetworkMode.BRIDGE && p.HostPort is > 0))
+            .Select(p => p.HostPort ?? p.ContainerPort)
+            .Distinct()
+            .ToList();
+        if (ports.Count == 0 || props.PlacementConstraints?.Any(c => c.IsDistinctInstance) == true)
+        {
+            return;
+        }
+
+        var peak = props.DesiredCount * props.MaxHealthyPercent / 100;
+        var instances = cluster?.Ec2Capacity.Sum(c => c.Options.MaxCapacity);
+        if (peak <= 1 || (instances is { } n && peak <= n))
+        {
+            return;
+        }
+
+        var capacity = instances is null
+            ? "the cluster's instance count is not known (it was not built with EcsCluster)"
+            : $"the cluster has at most {instances} instances";
+        throw new EcsValidationException(scope.Node.Path, nameof(props.PlacementConstraints),
+            $"has no distinctInstance, but the task uses fixed host ports ({string.Join(", ", ports)}) in {task.NetworkMode} mode, so an instance runs one task per port, " +
+            $"and a deployment peaks at {peak} tasks (DesiredCount {props.DesiredCount} x MaxHealthyPercent {props.MaxHealthyPercent} %) while {capacity}; " +
+            "add ServicePlacementConstraint.DistinctInstance(), or lower DesiredCount or MaxHealthyPercent.");
+    }
+}

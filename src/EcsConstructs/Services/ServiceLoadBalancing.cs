@@ -1,0 +1,456 @@
+using System.Text.RegularExpressions;
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+using Constructs;
+using EcsConstructs.Clusters;
+using EcsConstructs.Tasks;
+using EcsConstructs.Validation;
+using HealthCheck = Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck;
+using Protocol = Amazon.CDK.AWS.ElasticLoadBalancingV2.Protocol;
+
+namespace EcsConstructs.Services;
+
+/// <summary>
+/// The load-balancer side of every load-balanced service, in one place: the target (container and
+/// port, checked against the task definition), an ALB or NLB (public or internal, HTTP/TCP or
+/// HTTPS/TLS with a redirect, ingress CIDRs, access logs) or a rule on a shared ALB listener, and the
+/// target group (target type from the network mode, health check, deregistration delay, slow start,
+/// stickiness), then the registration of the service and the security group rules.
+/// </summary>
+internal sealed partial class ServiceLoadBalancing
+{
+    private readonly Construct _scope;
+    private readonly LoadBalancedServiceProps _props;
+    private readonly NetworkMode _networkMode;
+
+    private ServiceLoadBalancing(Construct scope, LoadBalancedServiceProps props, EcsTaskDefinition task)
+    {
+        _scope = scope;
+        _props = props;
+        _networkMode = task.NetworkMode;
+        (ContainerName, ContainerPort) = ResolveTarget(task);
+    }
+
+    public string ContainerName { get; }
+
+    public int ContainerPort { get; }
+
+    public ApplicationLoadBalancer? ApplicationLoadBalancer { get; private set; }
+
+    public NetworkLoadBalancer? NetworkLoadBalancer { get; private set; }
+
+    public IApplicationListener? Listener { get; private set; }
+
+    public NetworkListener? NetworkListener { get; private set; }
+
+    public ApplicationListener? RedirectListener { get; private set; }
+
+    public ApplicationListenerRule? ListenerRule { get; private set; }
+
+    public ApplicationTargetGroup? TargetGroup { get; private set; }
+
+    public NetworkTargetGroup? NetworkTargetGroup { get; private set; }
+
+    private bool IsNetwork => _props.LoadBalancerType == LoadBalancerKind.Network;
+
+    private TargetType TargetType => _networkMode == NetworkMode.AWS_VPC ? TargetType.IP : TargetType.INSTANCE;
+
+    private int ListenerPort => _props.ListenerPort ?? (_props.CertificateArn is null ? 80 : 443);
+
+    /// <summary>Checks the load balancing settings against the task definition, before anything is created.</summary>
+    public static ServiceLoadBalancing Plan(Construct scope, LoadBalancedServiceProps props, EcsTaskDefinition task)
+    {
+        if (task.NetworkMode == NetworkMode.NONE)
+        {
+            // DEPLOY-FAILURES class 13: the target type follows the network mode (bridge/host: instance, awsvpc: ip).
+            throw new EcsValidationException(scope.Node.Path, nameof(props.NetworkMode),
+                "NONE gives the tasks no network, so no load balancer can reach them; allowed for a load-balanced service: BRIDGE, HOST or AWS_VPC (use a worker service for tasks without network).");
+        }
+
+        var plan = new ServiceLoadBalancing(scope, props, task);
+        plan.Validate();
+        plan.WarnOnGracePeriod(task);
+        return plan;
+    }
+
+    // DEPLOY-FAILURES class 18 (warnings: the app's start-up time is not known at synth).
+    private void WarnOnGracePeriod(EcsTaskDefinition task)
+    {
+        var grace = _props.HealthCheckGracePeriod.ToSeconds();
+        var slowest = task.ContainerSpecs
+            .Where(c => c.Essential && c.HealthCheck?.StartPeriod is not null)
+            .Select(c => (c.Name, Seconds: c.HealthCheck!.StartPeriod!.ToSeconds()))
+            .OrderByDescending(c => c.Seconds)
+            .FirstOrDefault();
+        if (grace == 0)
+        {
+            Annotations.Of(_scope).AddWarningV2("EcsConstructs:GracePeriodZero",
+                "HealthCheckGracePeriod is 0 seconds: a new task fails its first load balancer health checks while it starts and is replaced; give at least the application's start-up time.");
+        }
+        else if (slowest.Name is not null && grace < slowest.Seconds)
+        {
+            Annotations.Of(_scope).AddWarningV2("EcsConstructs:GracePeriodShort",
+                $"HealthCheckGracePeriod ({Check.Format(grace)} seconds) is shorter than the StartPeriod of container '{slowest.Name}' ({Check.Format(slowest.Seconds)} seconds): the load balancer may replace tasks that are still starting.");
+        }
+    }
+
+    /// <summary>Creates the load balancer (or the rule on the shared listener) and the target group, and registers the service.</summary>
+    public void Attach(BaseService service, IVpc vpc)
+    {
+        if (IsNetwork)
+        {
+            CreateNetwork(vpc);
+            NetworkTargetGroup!.AddTarget(service.LoadBalancerTarget(Target()));
+            // An NLB opens nothing by itself: admit its security group only, on the port range the tasks
+            // listen on (the ephemeral range for dynamic bridge ports).
+            service.Connections.AllowFrom(NetworkLoadBalancer!, TaskPorts(), $"from the load balancer of {_scope.Node.Path}");
+            AllowHealthCheckPort(service, NetworkLoadBalancer!);
+            return;
+        }
+
+        TargetGroup = new ApplicationTargetGroup(_scope, "TargetGroup", new ApplicationTargetGroupProps
+        {
+            Vpc = vpc,
+            Port = ContainerPort,
+            Protocol = ApplicationProtocol.HTTP,
+            TargetType = TargetType,
+            DeregistrationDelay = _props.DeregistrationDelay,
+            SlowStart = _props.SlowStart,
+            StickinessCookieDuration = _props.StickinessDuration,
+            HealthCheck = HealthCheck(),
+        });
+
+        if (_props.Listener is { } shared)
+        {
+            Listener = shared;
+            var rule = _props.ListenerRule!;
+            var conditions = new List<ListenerCondition>();
+            if (rule.PathPatterns is { Count: > 0 } paths)
+            {
+                conditions.Add(ListenerCondition.PathPatterns(paths.ToArray()));
+            }
+
+            if (rule.HostHeaders is { Count: > 0 } hosts)
+            {
+                conditions.Add(ListenerCondition.HostHeaders(hosts.ToArray()));
+            }
+
+            ListenerRule = new ApplicationListenerRule(_scope, "ListenerRule", new ApplicationListenerRuleProps
+            {
+                Listener = shared,
+                Priority = rule.Priority,
+                Conditions = conditions.ToArray(),
+                TargetGroups = [TargetGroup],
+            });
+        }
+        else
+        {
+            CreateApplication(vpc);
+        }
+
+        // Registers the container port. For bridge mode with host port 0 CDK opens the dynamic port range
+        // from the load balancer's security group to the service's connections (the cluster's, which
+        // EcsCluster fills with the instances' group); for awsvpc, the container port on the tasks' group.
+        TargetGroup.AddTarget(service.LoadBalancerTarget(Target()));
+        AllowHealthCheckPort(service, (IConnectable?)ApplicationLoadBalancer ?? Listener!);
+    }
+
+    // DEPLOY-FAILURES class 17: a health check on another port than the traffic port needs that port open
+    // too (CDK opens the traffic port only).
+    private void AllowHealthCheckPort(BaseService service, IConnectable loadBalancer)
+    {
+        if (_props.HealthCheck.Port is { } port && port != ContainerPort)
+        {
+            service.Connections.AllowFrom(loadBalancer, Port.Tcp(port), $"health checks from the load balancer of {_scope.Node.Path}");
+        }
+    }
+
+    private LoadBalancerTargetOptions Target() => new()
+    {
+        ContainerName = ContainerName,
+        ContainerPort = ContainerPort,
+        Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP,
+    };
+
+    private Port TaskPorts() => _networkMode == NetworkMode.BRIDGE && HostPortIsDynamic
+        ? Port.TcpRange(Ec2Capacity.EphemeralPortRangeStart, Ec2Capacity.EphemeralPortRangeEnd)
+        : Port.Tcp(FixedHostPort ?? ContainerPort);
+
+    private bool HostPortIsDynamic => FixedHostPort is null;
+
+    private int? FixedHostPort { get; set; }
+
+    private void CreateApplication(IVpc vpc)
+    {
+        var alb = new ApplicationLoadBalancer(_scope, "LoadBalancer", new ApplicationLoadBalancerProps
+        {
+            Vpc = vpc,
+            InternetFacing = _props.PublicLoadBalancer,
+            VpcSubnets = Subnets(),
+            DropInvalidHeaderFields = true,
+        });
+        ApplicationLoadBalancer = alb;
+        var https = _props.CertificateArn is not null;
+        Listener = alb.AddListener(https ? "Https" : "Http", new BaseApplicationListenerProps
+        {
+            Port = ListenerPort,
+            Protocol = https ? ApplicationProtocol.HTTPS : ApplicationProtocol.HTTP,
+            Certificates = https ? [ListenerCertificate.FromArn(_props.CertificateArn!)] : null,
+            SslPolicy = https ? _props.SslPolicy : null,
+            Open = false,
+            DefaultTargetGroups = [TargetGroup!],
+        });
+
+        var ports = new List<int> { ListenerPort };
+        if (https && _props.RedirectHttpToHttps)
+        {
+            RedirectListener = alb.AddRedirect(new ApplicationLoadBalancerRedirectConfig
+            {
+                SourcePort = 80,
+                SourceProtocol = ApplicationProtocol.HTTP,
+                TargetPort = ListenerPort,
+                TargetProtocol = ApplicationProtocol.HTTPS,
+                Open = false,
+            });
+            ports.Insert(0, 80);
+        }
+
+        OpenAndLog(alb, vpc, alb.Connections, ports, alb.LogAccessLogs);
+    }
+
+    private void CreateNetwork(IVpc vpc)
+    {
+        var group = new SecurityGroup(_scope, "LoadBalancerSecurityGroup", new SecurityGroupProps
+        {
+            Vpc = vpc,
+            AllowAllOutbound = false,
+            Description = $"Network Load Balancer of {_scope.Node.Path}",
+        });
+        var nlb = new NetworkLoadBalancer(_scope, "LoadBalancer", new NetworkLoadBalancerProps
+        {
+            Vpc = vpc,
+            InternetFacing = _props.PublicLoadBalancer,
+            VpcSubnets = Subnets(),
+            SecurityGroups = [group],
+        });
+        NetworkLoadBalancer = nlb;
+        var tls = _props.CertificateArn is not null;
+        NetworkTargetGroup = new NetworkTargetGroup(_scope, "TargetGroup", new NetworkTargetGroupProps
+        {
+            Vpc = vpc,
+            Port = ContainerPort,
+            Protocol = Protocol.TCP,
+            TargetType = TargetType,
+            DeregistrationDelay = _props.DeregistrationDelay,
+            HealthCheck = HealthCheck(),
+        });
+        NetworkListener = nlb.AddListener(tls ? "Tls" : "Tcp", new BaseNetworkListenerProps
+        {
+            Port = ListenerPort,
+            Protocol = tls ? Protocol.TLS : Protocol.TCP,
+            Certificates = tls ? [ListenerCertificate.FromArn(_props.CertificateArn!)] : null,
+            SslPolicy = tls ? _props.SslPolicy : null,
+            DefaultTargetGroups = [NetworkTargetGroup],
+        });
+
+        OpenAndLog(nlb, vpc, nlb.Connections, [ListenerPort], nlb.LogAccessLogs);
+    }
+
+    private SubnetSelection Subnets() =>
+        new() { SubnetType = _props.PublicLoadBalancer ? SubnetType.PUBLIC : SubnetType.PRIVATE_WITH_EGRESS };
+
+    private void OpenAndLog(IConstruct loadBalancer, IVpc vpc, Connections_ connections, List<int> ports, Action<Amazon.CDK.AWS.S3.IBucket, string?> logAccessLogs)
+    {
+        var cidrs = _props.IngressCidrs ?? (_props.PublicLoadBalancer ? ["0.0.0.0/0"] : [vpc.VpcCidrBlock]);
+        foreach (var cidr in cidrs)
+        {
+            var peer = cidr.Contains(':', StringComparison.Ordinal) ? Peer.Ipv6(cidr) : Peer.Ipv4(cidr);
+            foreach (var port in ports)
+            {
+                connections.AllowFrom(peer, Port.Tcp(port), $"Listener port {port} from {(Token.IsUnresolved(cidr) ? "the VPC" : cidr)}");
+            }
+        }
+
+        if (cidrs.Any(c => c is "0.0.0.0/0" or "::/0"))
+        {
+            NagSuppressions.Suppress(connections.SecurityGroups[0], "AwsSolutions-EC23",
+                $"Internet-facing load balancer: its listener port {string.Join(" and ", ports)} must accept any client (IngressCidrs). " +
+                "The tasks and instances admit only this security group.");
+        }
+
+        if (_props.AccessLogsBucket is { } bucket)
+        {
+            logAccessLogs(bucket, _props.AccessLogsPrefix ?? Names.UniqueResourceName(_scope, new UniqueResourceNameOptions { MaxLength = 100, Separator = "-" }));
+        }
+        else
+        {
+            NagSuppressions.Suppress(loadBalancer, "AwsSolutions-ELB2",
+                "Access logs are opt-in (AccessLogsBucket): they need a region-specific " +
+                "bucket policy and an S3 bucket whose lifetime the owner of the stack decides.");
+        }
+    }
+
+    private HealthCheck HealthCheck()
+    {
+        var hc = _props.HealthCheck;
+        return new HealthCheck
+        {
+            Protocol = IsNetwork ? Protocol.HTTP : null,
+            Path = hc.Path,
+            Port = hc.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Interval = hc.Interval,
+            Timeout = hc.Timeout,
+            HealthyThresholdCount = hc.HealthyThresholdCount,
+            UnhealthyThresholdCount = hc.UnhealthyThresholdCount,
+            HealthyHttpCodes = hc.SuccessCodes,
+        };
+    }
+
+    // DEPLOY-FAILURES class 14: the target container and port must exist in the task definition.
+    private (string Container, int Port) ResolveTarget(EcsTaskDefinition task)
+    {
+        var path = _scope.Node.Path;
+        Check.InRange(_scope, nameof(_props.ContainerPort), _props.ContainerPort, 1, 65535);
+        var specs = task.ContainerSpecs;
+        var name = _props.ContainerName ?? specs.First(c => c.Essential).Name;
+        var spec = specs.FirstOrDefault(c => c.Name == name)
+            ?? throw new EcsValidationException(path, nameof(_props.ContainerName),
+                $"'{name}' is not a container of the task definition {task.Node.Path}; allowed: {string.Join(", ", specs.Select(c => c.Name))}.");
+        var mappings = spec.PortMappings ?? [];
+        if (mappings.Count == 0)
+        {
+            throw new EcsValidationException(path, nameof(_props.ContainerPort),
+                $"the target container '{name}' maps no port; a load-balanced service needs a port mapping on it (ContainerSpec.PortMappings).");
+        }
+
+        var port = _props.ContainerPort ?? mappings[0].ContainerPort;
+        var mapping = mappings.FirstOrDefault(m => m.ContainerPort == port)
+            ?? throw new EcsValidationException(path, nameof(_props.ContainerPort),
+                $"{port} is not a port of container '{name}'; allowed: {string.Join(", ", mappings.Select(m => m.ContainerPort))}.");
+        FixedHostPort = task.NetworkMode == NetworkMode.BRIDGE && mapping.HostPort is > 0 ? mapping.HostPort : null;
+        return (name, port);
+    }
+
+    private void Validate()
+    {
+        var p = _props;
+        var path = _scope.Node.Path;
+        Check.InRange(_scope, nameof(p.ListenerPort), p.ListenerPort, 1, 65535);
+        Check.InRange(_scope, nameof(p.DeregistrationDelay), p.DeregistrationDelay.ToSeconds(), 0, 3600, "seconds");
+        Check.InRange(_scope, nameof(p.HealthCheckGracePeriod), p.HealthCheckGracePeriod.ToSeconds(), 0, int.MaxValue, "seconds");
+        Check.InRange(_scope, nameof(p.SlowStart), p.SlowStart?.ToSeconds(), 30, 900, "seconds");
+        Check.InRange(_scope, nameof(p.StickinessDuration), p.StickinessDuration?.ToSeconds(), 1, 604800, "seconds");
+        ValidateHealthCheck();
+
+        if (IsNetwork && (p.SlowStart is not null || p.StickinessDuration is not null))
+        {
+            throw new EcsValidationException(path, p.SlowStart is not null ? nameof(p.SlowStart) : nameof(p.StickinessDuration),
+                "is an Application Load Balancer setting; a Network Load Balancer has no slow start or cookie stickiness: leave it unset or use LoadBalancerKind.Application.");
+        }
+
+        if (p.CertificateArn is { } arn && !Token.IsUnresolved(arn) && !CertificateArnPattern().IsMatch(arn))
+        {
+            throw new EcsValidationException(path, nameof(p.CertificateArn),
+                $"'{arn}' is not a certificate ARN; allowed: arn:<partition>:acm:<region>:<account>:certificate/<id> (or an IAM server certificate ARN).");
+        }
+
+        foreach (var cidr in p.IngressCidrs ?? [])
+        {
+            if (!Token.IsUnresolved(cidr) && !CidrPattern().IsMatch(cidr))
+            {
+                throw new EcsValidationException(path, nameof(p.IngressCidrs), $"'{cidr}' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.");
+            }
+        }
+
+        if (p.IngressCidrs is { Count: 0 })
+        {
+            throw new EcsValidationException(path, nameof(p.IngressCidrs), "is empty, so no client could reach the listener; give at least one CIDR block or leave it unset for the default.");
+        }
+
+        ValidateSharedListener();
+    }
+
+    private void ValidateSharedListener()
+    {
+        var p = _props;
+        var path = _scope.Node.Path;
+        if (p.Listener is null)
+        {
+            if (p.ListenerRule is not null)
+            {
+                throw new EcsValidationException(path, nameof(p.ListenerRule),
+                    "is set without Listener; a rule needs the shared ALB listener it belongs to (set Listener), or leave it unset to create a load balancer.");
+            }
+
+            return;
+        }
+
+        var owned = new (string Name, bool Set)[]
+        {
+            (nameof(p.LoadBalancerType), IsNetwork),
+            (nameof(p.ListenerPort), p.ListenerPort is not null),
+            (nameof(p.CertificateArn), p.CertificateArn is not null),
+            (nameof(p.IngressCidrs), p.IngressCidrs is not null),
+            (nameof(p.AccessLogsBucket), p.AccessLogsBucket is not null),
+        }.FirstOrDefault(o => o.Set);
+        if (owned.Name is not null)
+        {
+            throw new EcsValidationException(path, owned.Name,
+                "is a setting of the load balancer, but the service joins a shared Listener whose load balancer is configured elsewhere; leave it unset.");
+        }
+
+        if (p.ListenerRule is not { } rule)
+        {
+            throw new EcsValidationException(path, nameof(p.ListenerRule),
+                "is not set; a service on a shared Listener needs a rule with a priority and path or host conditions.");
+        }
+
+        Check.InRange(_scope, $"{nameof(p.ListenerRule)}.Priority", rule.Priority, 1, 50000);
+        var paths = rule.PathPatterns ?? [];
+        var hosts = rule.HostHeaders ?? [];
+        if (paths.Count + hosts.Count is 0 or > 5)
+        {
+            throw new EcsValidationException(path, nameof(p.ListenerRule),
+                $"has {paths.Count + hosts.Count} condition values; allowed: 1 to 5 path patterns and host headers together.");
+        }
+
+        if (paths.FirstOrDefault(x => string.IsNullOrEmpty(x) || !x.StartsWith('/')) is { } badPath)
+        {
+            throw new EcsValidationException(path, $"{nameof(p.ListenerRule)}.PathPatterns", $"'{badPath}' must start with '/'.");
+        }
+    }
+
+    private void ValidateHealthCheck()
+    {
+        const string p = nameof(LoadBalancedServiceProps.HealthCheck);
+        var hc = _props.HealthCheck;
+        var path = _scope.Node.Path;
+        if (string.IsNullOrEmpty(hc.Path) || !hc.Path.StartsWith('/'))
+        {
+            throw new EcsValidationException(path, $"{p}.Path", $"'{hc.Path}' must start with '/'.");
+        }
+
+        var interval = hc.Interval.ToSeconds();
+        var timeout = hc.Timeout.ToSeconds();
+        Check.InRange(_scope, $"{p}.Interval", interval, 5, 300, "seconds");
+        Check.InRange(_scope, $"{p}.Timeout", timeout, 2, 120, "seconds");
+        if (timeout >= interval)
+        {
+            throw new EcsValidationException(path, $"{p}.Timeout",
+                $"{Check.Format(timeout)} seconds is not shorter than Interval ({Check.Format(interval)} seconds); the load balancer requires timeout < interval.");
+        }
+
+        Check.InRange(_scope, $"{p}.Port", hc.Port, 1, 65535);
+        Check.InRange(_scope, $"{p}.HealthyThresholdCount", hc.HealthyThresholdCount, 2, 10);
+        Check.InRange(_scope, $"{p}.UnhealthyThresholdCount", hc.UnhealthyThresholdCount, 2, 10);
+        HttpCodes.Validate(_scope, $"{p}.SuccessCodes", hc.SuccessCodes);
+    }
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:(acm:[a-z0-9-]+:\d{12}:certificate/[A-Za-z0-9-]+|iam::\d{12}:server-certificate/.+)$")]
+    private static partial Regex CertificateArnPattern();
+
+    [GeneratedRegex(@"^((\d{1,3}\.){3}\d{1,3}/\d{1,2}|[0-9A-Fa-f:]+/\d{1,3})$")]
+    private static partial Regex CidrPattern();
+}

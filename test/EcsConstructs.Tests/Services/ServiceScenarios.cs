@@ -1,0 +1,143 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.ServiceDiscovery;
+using EcsConstructs.Clusters;
+using EcsConstructs.Placement;
+using EcsConstructs.Services;
+using EcsConstructs.Tests.Support;
+
+namespace EcsConstructs.Tests.Services;
+
+/// <summary>The service stacks that have a snapshot, each built and synthesized once per test class.</summary>
+internal static class ServiceScenarios
+{
+    public const string CertificateArn = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
+
+    /// <summary>EC2 bridge service behind a public ALB, placed spread(AZ) then binpack(memory).</summary>
+    public static Stack Ec2BridgeAlb()
+    {
+        var stack = TestApps.NewStack("Ec2BridgeAlb");
+        var cluster = Fixtures.Cluster(stack);
+        _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
+        {
+            Cluster = cluster.Cluster,
+            Image = Fixtures.Image,
+            PlacementStrategies = [ServicePlacementStrategy.SpreadAcrossZones(), ServicePlacementStrategy.BinpackMemory()],
+        });
+        return stack;
+    }
+
+    /// <summary>Fargate service behind a public HTTPS ALB with an HTTP to HTTPS redirect, on a Fargate-only cluster.</summary>
+    public static Stack FargateHttps()
+    {
+        var stack = TestApps.NewStack("FargateHttps");
+        var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
+        _ = new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps
+        {
+            Cluster = cluster.Cluster,
+            Image = Fixtures.Image,
+            ContainerPort = 8080,
+            Cpu = 512,
+            MemoryLimitMiB = 1024,
+            CertificateArn = CertificateArn,
+            HealthCheck = new HealthCheckSettings { Path = "/health" },
+        });
+        return stack;
+    }
+
+    /// <summary>Two EC2 services on one ALB: the first creates it, the second joins its listener by path.</summary>
+    public static (Stack Stack, LoadBalancedEc2Service Front, LoadBalancedEc2Service Api) TwoServicesOneAlb()
+    {
+        var stack = TestApps.NewStack("TwoServicesOneAlb");
+        var cluster = Fixtures.Cluster(stack);
+        var front = new LoadBalancedEc2Service(stack, "Front", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image });
+        var api = new LoadBalancedEc2Service(stack, "Api", new LoadBalancedEc2ServiceProps
+        {
+            Cluster = cluster.Cluster,
+            Image = ContainerImage.FromRegistry("public.ecr.aws/docker/library/httpd:2.4"),
+            ContainerName = "api",
+            Listener = front.Listener,
+            ListenerRule = new ListenerRuleSettings { Priority = 10, PathPatterns = ["/api/*"] },
+            HealthCheck = new HealthCheckSettings { Path = "/api/health" },
+        });
+        return (stack, front, api);
+    }
+
+    /// <summary>A queue worker without load balancer, entirely on Fargate Spot.</summary>
+    public static Stack FargateSpotWorker()
+    {
+        var stack = TestApps.NewStack("FargateSpotWorker");
+        var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
+        _ = new FargateWorkerService(stack, "Worker", new FargateWorkerServiceProps
+        {
+            Cluster = cluster.Cluster,
+            Image = ContainerImage.FromRegistry("public.ecr.aws/docker/library/busybox:1.36"),
+            ContainerName = "worker",
+            CapacityProviderStrategy = [new CapacityProviderShare { Provider = CapacityProviderShare.FargateSpot }],
+        });
+        return stack;
+    }
+
+    /// <summary>A host-mode EC2 service behind an ALB, one task per instance (distinctInstance).</summary>
+    public static Stack HostModeDistinctInstance()
+    {
+        var stack = TestApps.NewStack("HostMode");
+        var cluster = Fixtures.Cluster(stack);
+        _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
+        {
+            Cluster = cluster.Cluster,
+            Image = Fixtures.Image,
+            NetworkMode = NetworkMode.HOST,
+            DesiredCount = 3,
+            PlacementConstraints = [ServicePlacementConstraint.DistinctInstance()],
+        });
+        return stack;
+    }
+
+    /// <summary>
+    /// The opt-in options together: internal ALB, health check port, slow start, stickiness, deployment
+    /// alarms, the seeds' 50/200, ECS Exec with the cluster's exec logging, Cloud Map, memberOf.
+    /// </summary>
+    public static Stack Ec2Options()
+    {
+        var stack = TestApps.NewStack("Ec2Options");
+        var cluster = Fixtures.Cluster(stack, new EcsClusterProps { Ec2Capacity = [Fixtures.Capacity()], ExecuteCommandLogging = true });
+        var ns = new PrivateDnsNamespace(stack, "Namespace", new PrivateDnsNamespaceProps { Name = "internal", Vpc = cluster.Vpc });
+        _ = new LoadBalancedEc2Service(stack, "Api", new LoadBalancedEc2ServiceProps
+        {
+            Cluster = cluster.Cluster,
+            Image = Fixtures.Image,
+            PublicLoadBalancer = false,
+            HealthCheck = new HealthCheckSettings { Path = "/ready", Port = 8081, Interval = Duration.Seconds(10), Timeout = Duration.Seconds(4), HealthyThresholdCount = 3, UnhealthyThresholdCount = 4, SuccessCodes = "200" },
+            DeregistrationDelay = Duration.Seconds(300),
+            SlowStart = Duration.Seconds(60),
+            StickinessDuration = Duration.Hours(1),
+            MinHealthyPercent = 50,
+            MaxHealthyPercent = 200,
+            HealthCheckGracePeriod = Duration.Seconds(120),
+            DeploymentAlarmNames = ["api-5xx", "api-latency"],
+            EnableExecuteCommand = true,
+            CloudMap = new CloudMapOptions { CloudMapNamespace = ns, Name = "api" },
+            PlacementConstraints = [ServicePlacementConstraint.MemberOf("attribute:ecs.instance-type =~ t3.*")],
+        });
+        return stack;
+    }
+
+    /// <summary>A Fargate service behind an internal Network Load Balancer with a TLS listener.</summary>
+    public static Stack FargateNlb()
+    {
+        var stack = TestApps.NewStack("FargateNlb");
+        var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
+        _ = new LoadBalancedFargateService(stack, "Grpc", new LoadBalancedFargateServiceProps
+        {
+            Cluster = cluster.Cluster,
+            Image = Fixtures.Image,
+            ContainerPort = 8443,
+            LoadBalancerType = LoadBalancerKind.Network,
+            PublicLoadBalancer = false,
+            CertificateArn = CertificateArn,
+            HealthCheck = new HealthCheckSettings { Path = "/health", Port = 8443 },
+        });
+        return stack;
+    }
+}

@@ -1,0 +1,420 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+using EcsConstructs.Clusters;
+using EcsConstructs.Images;
+using EcsConstructs.Placement;
+using EcsConstructs.Services;
+using EcsConstructs.Tasks;
+using EcsConstructs.Tests.Support;
+using EcsConstructs.Validation;
+
+namespace EcsConstructs.Tests.Services;
+
+/// <summary>Every validation rule of the service kinds, with its exact message (no synthesis).</summary>
+public sealed class ServiceValidationTests
+{
+    private static EcsValidationException Ec2(Func<ICluster, LoadBalancedEc2ServiceProps> props, EcsClusterProps? clusterProps = null)
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack, clusterProps);
+        return Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster)));
+    }
+
+    private static EcsValidationException Fargate(Func<ICluster, LoadBalancedFargateServiceProps> props, EcsClusterProps? clusterProps = null)
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack, clusterProps ?? new EcsClusterProps { EnableFargateCapacityProviders = true });
+        return Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", props(cluster.Cluster)));
+    }
+
+    private static EcsValidationException Shared(Func<ICluster, IApplicationListener, LoadBalancedEc2ServiceProps> props)
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack);
+        var front = new LoadBalancedEc2Service(stack, "Front", Fixtures.WebService(cluster.Cluster));
+        return Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster, front.Listener!)));
+    }
+
+    private static EcsTaskDefinition Task(Stack stack, Compatibility compatibility, params ContainerSpec[] containers) =>
+        new(stack, "Task", new EcsTaskDefinitionProps
+        {
+            Compatibility = compatibility,
+            Cpu = compatibility == Compatibility.EC2 ? null : 256,
+            MemoryMiB = compatibility == Compatibility.EC2 ? null : 512,
+            Containers = containers,
+        });
+
+    private static ContainerSpec Container(string name, params int[] ports) => new()
+    {
+        Name = name,
+        Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
+        MemoryLimitMiB = 256,
+        PortMappings = ports.Length == 0 ? null : ports.Select(p => new PortSpec { ContainerPort = p }).ToList(),
+    };
+
+    private static EcsValidationException WithTask(Compatibility compatibility, ContainerSpec[] containers, Func<ICluster, EcsTaskDefinition, LoadBalancedEc2ServiceProps> props)
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack);
+        var task = Task(stack, compatibility, containers);
+        return Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster, task)));
+    }
+
+    // --- what the service runs ---------------------------------------------------------------
+
+    [Fact]
+    public void Neither_image_nor_task_definition_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c });
+        Assert.Equal("Test/Web: Image: is not set; give Image (a single container) or TaskDefinition.", e.Message);
+    }
+
+    [Fact]
+    public void Image_together_with_a_task_definition_is_rejected()
+    {
+        var e = WithTask(Compatibility.EC2, [Container("app", 80)], (c, t) => new() { Cluster = c, TaskDefinition = t, Image = Fixtures.Image });
+        Assert.Equal("Test/Web: Image: is set together with TaskDefinition; give the image in the task definition's ContainerSpec, or leave TaskDefinition unset.", e.Message);
+    }
+
+    [Fact]
+    public void A_fargate_only_task_definition_on_an_ec2_service_is_rejected()
+    {
+        var e = WithTask(Compatibility.FARGATE, [Container("app", 80)], (c, t) => new() { Cluster = c, TaskDefinition = t });
+        Assert.Equal("Test/Web: TaskDefinition: Test/Task has compatibility FARGATE; an EC2 service needs EC2 or EC2_AND_FARGATE.", e.Message);
+    }
+
+    [Fact]
+    public void An_ec2_only_task_definition_on_a_fargate_service_is_rejected()
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
+        var task = Task(stack, Compatibility.EC2, Container("app", 80));
+        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster.Cluster, TaskDefinition = task }));
+        Assert.Equal("Test/Web: TaskDefinition: Test/Task has compatibility EC2; a Fargate service needs FARGATE or EC2_AND_FARGATE.", e.Message);
+    }
+
+    [Fact]
+    public void A_network_mode_that_differs_from_the_task_definitions_is_rejected()
+    {
+        var e = WithTask(Compatibility.EC2, [Container("app", 80)], (c, t) => new() { Cluster = c, TaskDefinition = t, NetworkMode = NetworkMode.HOST });
+        Assert.Equal("Test/Web: NetworkMode: HOST differs from the network mode of the task definition (BRIDGE); leave NetworkMode unset with a TaskDefinition.", e.Message);
+    }
+
+    [Fact]
+    public void A_target_container_missing_from_the_task_definition_is_rejected()
+    {
+        var e = WithTask(Compatibility.EC2, [Container("app", 80), Container("sidecar")], (c, t) => new() { Cluster = c, TaskDefinition = t, ContainerName = "frontend" });
+        Assert.Equal("Test/Web: ContainerName: 'frontend' is not a container of the task definition Test/Task; allowed: app, sidecar.", e.Message);
+    }
+
+    [Fact]
+    public void A_target_port_the_container_does_not_map_is_rejected()
+    {
+        var e = WithTask(Compatibility.EC2, [Container("app", 80, 443)], (c, t) => new() { Cluster = c, TaskDefinition = t, ContainerPort = 8080 });
+        Assert.Equal("Test/Web: ContainerPort: 8080 is not a port of container 'app'; allowed: 80, 443.", e.Message);
+    }
+
+    [Fact]
+    public void A_target_container_without_ports_is_rejected()
+    {
+        var e = WithTask(Compatibility.EC2, [Container("app")], (c, t) => new() { Cluster = c, TaskDefinition = t });
+        Assert.Equal("Test/Web: ContainerPort: the target container 'app' maps no port; a load-balanced service needs a port mapping on it (ContainerSpec.PortMappings).", e.Message);
+    }
+
+    [Fact]
+    public void None_network_mode_behind_a_load_balancer_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, NetworkMode = NetworkMode.NONE, ContainerPort = null });
+        Assert.Equal("Test/Web/Task: Containers[app].PortMappings: are ignored with the NONE network mode (no external network); remove them or use BRIDGE, HOST or AWS_VPC.", e.Message);
+    }
+
+    [Fact]
+    public void None_network_mode_of_a_given_task_behind_a_load_balancer_is_rejected()
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack);
+        var task = new EcsTaskDefinition(stack, "Task", new EcsTaskDefinitionProps { Compatibility = Compatibility.EC2, NetworkMode = NetworkMode.NONE, Containers = [Container("app")] });
+        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, TaskDefinition = task }));
+        Assert.Equal("Test/Web: NetworkMode: NONE gives the tasks no network, so no load balancer can reach them; allowed for a load-balanced service: BRIDGE, HOST or AWS_VPC (use a worker service for tasks without network).", e.Message);
+    }
+
+    [Fact]
+    public void A_fargate_cpu_that_is_not_a_fargate_size_is_rejected()
+    {
+        var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, Cpu = 300 });
+        Assert.Equal("Test/Web: Cpu: 300 CPU units is not a Fargate size; allowed: 256, 512, 1024, 2048, 4096, 8192, 16384.", e.Message);
+    }
+
+    [Fact]
+    public void A_fargate_memory_not_allowed_with_the_cpu_is_rejected()
+    {
+        var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, Cpu = 256, MemoryLimitMiB = 4096 });
+        Assert.StartsWith("Test/Web: MemoryLimitMiB: 4096 MiB is not allowed with 256 CPU units on Fargate; allowed: ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_non_awsvpc_network_mode_on_fargate_is_rejected()
+    {
+        var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, NetworkMode = NetworkMode.BRIDGE });
+        Assert.Equal("Test/Web: NetworkMode: BRIDGE is not supported on Fargate; allowed: AWS_VPC.", e.Message);
+    }
+
+    // --- deployments ---------------------------------------------------------------------------
+
+    [Fact]
+    public void Percentages_that_leave_no_room_to_deploy_are_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, DesiredCount = 1, MinHealthyPercent = 100, MaxHealthyPercent = 150 });
+        Assert.Equal("Test/Web: MaxHealthyPercent: 150 % with MinHealthyPercent 100 % and DesiredCount 1 lets a deployment run at most 1 tasks while it must keep 1 running (ECS rounds the minimum up and the maximum down), so it can neither start nor stop a task; raise MaxHealthyPercent or lower MinHealthyPercent.", e.Message);
+    }
+
+    [Fact]
+    public void Maximum_percent_above_200_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, MaxHealthyPercent = 250 });
+        Assert.Equal("Test/Web: MaxHealthyPercent: 250 % is out of range; allowed: 100 to 200 %.", e.Message);
+    }
+
+    [Fact]
+    public void More_than_ten_deployment_alarms_are_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, DeploymentAlarmNames = Enumerable.Range(1, 11).Select(i => $"alarm-{i}").ToList() });
+        Assert.Equal("Test/Web: DeploymentAlarmNames: has 11 alarm names; allowed: 1 to 10 (leave it unset for no deployment alarms).", e.Message);
+    }
+
+    [Fact]
+    public void An_empty_deployment_alarm_name_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, DeploymentAlarmNames = ["ok", " "] });
+        Assert.Equal("Test/Web: DeploymentAlarmNames: contains an empty name; give CloudWatch alarm names.", e.Message);
+    }
+
+    // --- launch-type-specific settings -----------------------------------------------------------
+
+    [Fact]
+    public void A_platform_version_on_ec2_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, PlatformVersion = FargatePlatformVersion.VERSION1_4 });
+        Assert.Equal("Test/Web: PlatformVersion: VERSION1_4 is a Fargate setting; an EC2 service has no platform version: leave it unset.", e.Message);
+    }
+
+    [Fact]
+    public void A_public_ip_on_ec2_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, AssignPublicIp = true });
+        Assert.Equal("Test/Web: AssignPublicIp: is a Fargate setting; EC2 tasks get no public IP (awsvpc tasks on EC2 use private addresses): leave it false.", e.Message);
+    }
+
+    [Fact]
+    public void Task_subnets_for_bridge_tasks_are_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, TaskSubnets = new SubnetSelection { SubnetType = SubnetType.PUBLIC } });
+        Assert.Equal("Test/Web: TaskSubnets: applies to AWS_VPC tasks only, but the task uses BRIDGE; its tasks use the instances' network and security group.", e.Message);
+    }
+
+    // --- placement -----------------------------------------------------------------------------
+
+    [Fact]
+    public void Placement_strategies_on_fargate_are_rejected()
+    {
+        var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, PlacementStrategies = [ServicePlacementStrategy.BinpackMemory()] });
+        Assert.Equal("Test/Web: PlacementStrategies: [binpack(memory)] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.", e.Message);
+    }
+
+    [Fact]
+    public void Placement_constraints_on_fargate_are_rejected()
+    {
+        var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, PlacementConstraints = [ServicePlacementConstraint.DistinctInstance()] });
+        Assert.Equal("Test/Web: PlacementConstraints: [distinctInstance] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.", e.Message);
+    }
+
+    [Fact]
+    public void More_than_ten_placement_constraints_are_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, PlacementConstraints = Enumerable.Range(0, 11).Select(i => ServicePlacementConstraint.MemberOf($"attribute:n == {i}")).ToList() });
+        Assert.Equal("Test/Web: PlacementConstraints: has 11 constraints; ECS allows at most 10 per service.", e.Message);
+    }
+
+    [Fact]
+    public void Spreading_over_an_unknown_field_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, PlacementStrategies = [ServicePlacementStrategy.Spread("zone")] });
+        Assert.Equal("Test/Web: PlacementStrategies: spread(zone) spreads over an unknown field; allowed: instanceId, host or attribute:<name> (e.g. attribute:ecs.availability-zone).", e.Message);
+    }
+
+    [Fact]
+    public void An_empty_member_of_expression_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, PlacementConstraints = [ServicePlacementConstraint.MemberOf(" ")] });
+        Assert.Equal("Test/Web: PlacementConstraints: memberOf expression ' ' is invalid; allowed: a cluster query language expression of 1 to 2000 characters, e.g. attribute:ecs.instance-type =~ t3.*.", e.Message);
+    }
+
+    [Fact]
+    public void Host_mode_whose_deployment_peak_exceeds_the_instances_without_distinct_instance_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, NetworkMode = NetworkMode.HOST, DesiredCount = 2 });
+        Assert.Equal("Test/Web: PlacementConstraints: has no distinctInstance, but the task uses fixed host ports (80) in HOST mode, so an instance runs one task per port, and a deployment peaks at 4 tasks (DesiredCount 2 x MaxHealthyPercent 200 %) while the cluster has at most 3 instances; add ServicePlacementConstraint.DistinctInstance(), or lower DesiredCount or MaxHealthyPercent.", e.Message);
+    }
+
+    [Fact]
+    public void Host_mode_whose_deployment_peak_fits_the_instances_is_accepted()
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack);
+        var web = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, NetworkMode = NetworkMode.HOST, DesiredCount = 1 });
+        Assert.Equal(NetworkMode.HOST, web.TaskDefinition.NetworkMode);
+    }
+
+    // --- capacity --------------------------------------------------------------------------------
+
+    [Fact]
+    public void An_ec2_provider_in_a_fargate_strategy_is_rejected()
+    {
+        var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, CapacityProviderStrategy = [new CapacityProviderShare { Provider = "OnDemand" }] },
+            new EcsClusterProps { Ec2Capacity = [Fixtures.Capacity()], EnableFargateCapacityProviders = true });
+        Assert.Equal("Test/Web: CapacityProviderStrategy: names 'OnDemand', but a Fargate service runs on Fargate capacity only; allowed: FARGATE, FARGATE_SPOT.", e.Message);
+    }
+
+    [Fact]
+    public void A_fargate_service_on_a_cluster_without_fargate_providers_is_rejected()
+    {
+        var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image }, new EcsClusterProps { Ec2Capacity = [Fixtures.Capacity()] });
+        Assert.Equal("Test/Web: CapacityProviderStrategy: uses FARGATE, but the cluster Test/Cluster does not enable Fargate capacity providers; set EnableFargateCapacityProviders = true.", e.Message);
+    }
+
+    [Fact]
+    public void An_ec2_service_without_strategy_on_a_fargate_default_cluster_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image }, new EcsClusterProps { EnableFargateCapacityProviders = true });
+        Assert.Equal("Test/Web: CapacityProviderStrategy: is not set, and the default strategy of the cluster Test/Cluster is Fargate; an EC2 service needs EC2 capacity: name an EC2 capacity id.", e.Message);
+    }
+
+    [Fact]
+    public void Mixing_fargate_and_fargate_spot_bases_is_rejected_by_the_strategy_rules()
+    {
+        var e = Fargate(c => new()
+        {
+            Cluster = c,
+            Image = Fixtures.Image,
+            CapacityProviderStrategy =
+            [
+                new CapacityProviderShare { Provider = CapacityProviderShare.Fargate, Base = 1 },
+                new CapacityProviderShare { Provider = CapacityProviderShare.FargateSpot, Base = 1 },
+            ],
+        });
+        Assert.Equal("Test/Web: CapacityProviderStrategy: sets a base on FARGATE and FARGATE_SPOT; at most one provider of a strategy may have a base.", e.Message);
+    }
+
+    // --- load balancer -----------------------------------------------------------------------------
+
+    [Fact]
+    public void A_slow_start_below_30_seconds_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, SlowStart = Duration.Seconds(10) });
+        Assert.Equal("Test/Web: SlowStart: 10 seconds is out of range; allowed: 30 to 900 seconds.", e.Message);
+    }
+
+    [Fact]
+    public void Stickiness_on_a_network_load_balancer_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, LoadBalancerType = LoadBalancerKind.Network, StickinessDuration = Duration.Hours(1) });
+        Assert.Equal("Test/Web: StickinessDuration: is an Application Load Balancer setting; a Network Load Balancer has no slow start or cookie stickiness: leave it unset or use LoadBalancerKind.Application.", e.Message);
+    }
+
+    [Fact]
+    public void A_malformed_certificate_arn_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, CertificateArn = "my-cert" });
+        Assert.Equal("Test/Web: CertificateArn: 'my-cert' is not a certificate ARN; allowed: arn:<partition>:acm:<region>:<account>:certificate/<id> (or an IAM server certificate ARN).", e.Message);
+    }
+
+    [Fact]
+    public void A_malformed_ingress_cidr_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, IngressCidrs = ["10.0.0.0"] });
+        Assert.Equal("Test/Web: IngressCidrs: '10.0.0.0' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.", e.Message);
+    }
+
+    [Fact]
+    public void Empty_ingress_cidrs_are_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, IngressCidrs = [] });
+        Assert.Equal("Test/Web: IngressCidrs: is empty, so no client could reach the listener; give at least one CIDR block or leave it unset for the default.", e.Message);
+    }
+
+    [Fact]
+    public void A_health_check_port_out_of_range_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, HealthCheck = new HealthCheckSettings { Port = 0 } });
+        Assert.Equal("Test/Web: HealthCheck.Port: 0 is out of range; allowed: 1 to 65535.", e.Message);
+    }
+
+    [Fact]
+    public void A_listener_rule_without_a_listener_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, ListenerRule = new ListenerRuleSettings { Priority = 1, PathPatterns = ["/x"] } });
+        Assert.Equal("Test/Web: ListenerRule: is set without Listener; a rule needs the shared ALB listener it belongs to (set Listener), or leave it unset to create a load balancer.", e.Message);
+    }
+
+    [Fact]
+    public void A_shared_listener_without_a_rule_is_rejected()
+    {
+        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l });
+        Assert.Equal("Test/Web: ListenerRule: is not set; a service on a shared Listener needs a rule with a priority and path or host conditions.", e.Message);
+    }
+
+    [Fact]
+    public void Load_balancer_settings_with_a_shared_listener_are_rejected()
+    {
+        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, CertificateArn = ServiceScenarios.CertificateArn, ListenerRule = new ListenerRuleSettings { Priority = 1, PathPatterns = ["/x"] } });
+        Assert.Equal("Test/Web: CertificateArn: is a setting of the load balancer, but the service joins a shared Listener whose load balancer is configured elsewhere; leave it unset.", e.Message);
+    }
+
+    [Fact]
+    public void A_rule_priority_of_zero_is_rejected()
+    {
+        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, ListenerRule = new ListenerRuleSettings { Priority = 0, PathPatterns = ["/x"] } });
+        Assert.Equal("Test/Web: ListenerRule.Priority: 0 is out of range; allowed: 1 to 50000.", e.Message);
+    }
+
+    [Fact]
+    public void A_rule_without_conditions_is_rejected()
+    {
+        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, ListenerRule = new ListenerRuleSettings { Priority = 5 } });
+        Assert.Equal("Test/Web: ListenerRule: has 0 condition values; allowed: 1 to 5 path patterns and host headers together.", e.Message);
+    }
+
+    [Fact]
+    public void A_rule_path_without_a_leading_slash_is_rejected()
+    {
+        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, ListenerRule = new ListenerRuleSettings { Priority = 5, PathPatterns = ["api/*"] } });
+        Assert.Equal("Test/Web: ListenerRule.PathPatterns: 'api/*' must start with '/'.", e.Message);
+    }
+
+    // --- workers ---------------------------------------------------------------------------------
+
+    [Fact]
+    public void A_fargate_worker_with_placement_is_rejected()
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
+        var e = Assert.Throws<EcsValidationException>(() => new FargateWorkerService(stack, "Worker", new FargateWorkerServiceProps
+        {
+            Cluster = cluster.Cluster,
+            Image = Fixtures.Image,
+            PlacementStrategies = [ServicePlacementStrategy.Random()],
+        }));
+        Assert.Equal("Test/Worker: PlacementStrategies: [random] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.", e.Message);
+    }
+
+    [Fact]
+    public void An_ec2_worker_with_a_negative_desired_count_is_rejected()
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack);
+        var e = Assert.Throws<EcsValidationException>(() => new Ec2WorkerService(stack, "Worker", new Ec2WorkerServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, DesiredCount = -1 }));
+        Assert.Equal("Test/Worker: DesiredCount: -1 is out of range; allowed: 0 to 5000.", e.Message);
+    }
+}
