@@ -57,6 +57,9 @@ public static class StepScalingWalkthroughApp
                     InstanceType = InstanceType.Of(InstanceClass.T3, InstanceSize.SMALL),
                     MinCapacity = 1,
                     MaxCapacity = 6,
+                    // The example is meant to be deployed and deleted again: let the stack delete the
+                    // group even though managed termination protection guards its instances.
+                    ForceDeleteOnStackDeletion = true,
                 },
             ],
         });
