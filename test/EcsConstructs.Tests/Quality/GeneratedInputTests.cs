@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using Amazon.CDK;
+using Environment = System.Environment;
+using EcsConstructs.Tests.Quality.Generation;
+using EcsConstructs.Tests.Support;
+using EcsConstructs.Tests.TemplateChecks;
+using EcsConstructs.Validation;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit.Abstractions;
+
+namespace EcsConstructs.Tests.Quality;
+
+/// <summary>
+/// Bad-input property test: generated props (valid and invalid) for every stable construct either
+/// throw the library's <see cref="EcsValidationException"/> naming a property the case perturbed,
+/// or synthesize a template that passes the template checks (schema: 0 errors; cdk-nag: 0
+/// unsuppressed errors). Never another exception (a jsii error is a bug), never a bad template.
+/// </summary>
+/// <remarks>
+/// Reproducible: case <c>i</c> is generated from <c>new Rnd(seed + i)</c>. Environment variables:
+/// <c>QUALITY_SEED</c> (default <see cref="DefaultSeed"/>), <c>QUALITY_CASES</c> (default
+/// <see cref="DefaultCount"/>), <c>QUALITY_CASE</c> (run only that case index, with its checks).
+/// </remarks>
+public sealed class GeneratedInputTests(ITestOutputHelper output)
+{
+    /// <summary>The fixed seed of the suite's run.</summary>
+    public const ulong DefaultSeed = 20_261_122;
+
+    /// <summary>How many cases the suite generates.</summary>
+    public const int DefaultCount = 200;
+
+    private const int Size = 20;
+
+    private enum Outcome
+    {
+        Rejected,
+        Synthesized,
+        Failed,
+    }
+
+    [Fact]
+    public void Generated_props_are_rejected_with_EcsValidationException_or_synthesize_templates_that_pass_the_checks()
+    {
+        var seed = EnvNumber("QUALITY_SEED") is { } s ? (ulong)s : DefaultSeed;
+        var count = (int)(EnvNumber("QUALITY_CASES") ?? DefaultCount);
+        var only = EnvNumber("QUALITY_CASE");
+        var indices = only is { } one ? [(int)one] : Enumerable.Range(0, count).ToArray();
+
+        var directory = Directory.CreateTempSubdirectory("quality-cases-");
+        var problems = new List<string>();
+        var outcomes = new List<(GeneratedCase Case, Outcome Outcome)>();
+        var synthesized = new List<(int Index, GeneratedCase Case, string File)>();
+        var buildTime = Stopwatch.StartNew();
+
+        foreach (var index in indices)
+        {
+            var generated = Generate(seed, index);
+            var (outcome, problem, file) = Run(index, generated, directory.FullName);
+            outcomes.Add((generated, outcome));
+            if (problem is not null)
+            {
+                problems.Add(Report(seed, index, generated, problem));
+            }
+
+            if (file is not null)
+            {
+                synthesized.Add((index, generated, file));
+            }
+        }
+
+        buildTime.Stop();
+        var checkTime = Stopwatch.StartNew();
+        if (synthesized.Count > 0)
+        {
+            var report = TemplateCheckRunner.Run(synthesized.Select(x => x.File));
+            foreach (var (index, generated, file) in synthesized)
+            {
+                var result = report.For(Path.GetFileName(file));
+                if (result.Errors.Count > 0)
+                {
+                    problems.Add(Report(seed, index, generated,
+                        "synthesized a template that fails the template check:" + Environment.NewLine +
+                        string.Join(Environment.NewLine, result.Errors.Select(e => "    ERROR " + e))));
+                    outcomes[outcomes.FindIndex(o => ReferenceEquals(o.Case, generated))] = (generated, Outcome.Failed);
+                }
+                else if (generated.KnownInvalid)
+                {
+                    problems.Add(Report(seed, index, generated, "known-invalid props were accepted: the template passes the checks but would not deploy as meant"));
+                    outcomes[outcomes.FindIndex(o => ReferenceEquals(o.Case, generated))] = (generated, Outcome.Failed);
+                }
+            }
+        }
+
+        checkTime.Stop();
+        var rejected = outcomes.Count(o => o.Outcome == Outcome.Rejected);
+        var passed = outcomes.Count(o => o.Outcome == Outcome.Synthesized);
+        output.WriteLine($"{outcomes.Count} cases (seed {seed}): {rejected} rejected with EcsValidationException, " +
+                         $"{passed} synthesized and passed the checks, {outcomes.Count - rejected - passed} failed");
+        foreach (var group in outcomes.GroupBy(o => o.Case.Generator))
+        {
+            output.WriteLine($"  {group.Key}: {group.Count()} cases, {group.Count(o => o.Outcome == Outcome.Rejected)} rejected, " +
+                             $"{group.Count(o => o.Outcome == Outcome.Synthesized)} passed");
+        }
+
+        output.WriteLine($"construct + synth: {buildTime.Elapsed.TotalSeconds:F1} s; template check of {synthesized.Count} templates: {checkTime.Elapsed.TotalSeconds:F1} s");
+
+        if (problems.Count == 0)
+        {
+            directory.Delete(recursive: true);
+        }
+
+        Assert.True(problems.Count == 0,
+            $"{problems.Count} generated case(s) failed (templates kept in {directory.FullName}):{Environment.NewLine}" +
+            string.Join(Environment.NewLine + Environment.NewLine, problems.Take(25)));
+        if (only is null)
+        {
+            Assert.True(rejected >= 40, $"only {rejected} cases were rejected; the generators should produce more invalid props");
+            Assert.True(passed >= 40, $"only {passed} cases synthesized; the generators should produce more valid props");
+            foreach (var generator in CaseGenerators.All)
+            {
+                Assert.Contains(outcomes, o => o.Case.Generator == generator.Name && o.Outcome == Outcome.Rejected);
+                Assert.Contains(outcomes, o => o.Case.Generator == generator.Name && o.Outcome == Outcome.Synthesized);
+            }
+        }
+    }
+
+    [Fact]
+    public void Case_generation_is_reproducible_from_the_seed()
+    {
+        var first = Enumerable.Range(0, 20).Select(i => Generate(DefaultSeed, i).Describe()).ToList();
+        var second = Enumerable.Range(0, 20).Select(i => Generate(DefaultSeed, i).Describe()).ToList();
+
+        Assert.Equal(first, second);
+        Assert.True(first.Distinct().Count() > 15, "20 consecutive cases should be mostly distinct");
+    }
+
+    /// <summary>Case <paramref name="index"/> of the run with <paramref name="seed"/>.</summary>
+    internal static GeneratedCase Generate(ulong seed, int index) =>
+        Gen.Sample(CaseGenerators.Any, 1, new Rnd(seed + (ulong)index), Size)[0];
+
+    private static (Outcome Outcome, string? Problem, string? File) Run(int index, GeneratedCase generated, string directory)
+    {
+        var stackName = "Q" + index.ToString("D3", CultureInfo.InvariantCulture);
+        try
+        {
+            var app = TestApps.NewApp();
+            var stack = new Stack(app, stackName, new StackProps { Env = new Amazon.CDK.Environment { Region = Pieces.Region } });
+            generated.Build(stack);
+            var assembly = app.Synth();
+            var artifact = assembly.GetStackArtifact(stack.ArtifactId);
+            var errors = artifact.Messages.Where(m => m.Level == Amazon.CDK.CXAPI.SynthesisMessageLevel.ERROR).Select(m => $"{m.Id}: {m.Entry.Data}").ToList();
+            if (errors.Count > 0)
+            {
+                return (Outcome.Failed, "synthesized with error annotations (cdk synth would fail):" + Environment.NewLine + string.Join(Environment.NewLine, errors), null);
+            }
+
+            var file = Path.Combine(directory, stackName + ".template.json");
+            File.Copy(Path.Combine(assembly.Directory, artifact.TemplateFile), file);
+            return (Outcome.Synthesized, null, file);
+        }
+        catch (EcsValidationException e)
+        {
+            var property = GeneratedCase.Normalize(e.PropertyName);
+            if (!generated.Perturbed.Contains(property))
+            {
+                return (Outcome.Failed, $"rejected for '{e.PropertyName}', which the case did not perturb: {e.Message}", null);
+            }
+
+            var owner = $"{stackName}/{generated.Owner}";
+            if (!e.ConstructPath.StartsWith(owner, StringComparison.Ordinal) || !e.Message.StartsWith(e.ConstructPath + ": ", StringComparison.Ordinal))
+            {
+                return (Outcome.Failed, $"the message does not start with the construct path under {owner}: {e.Message}", null);
+            }
+
+            return (Outcome.Rejected, null, null);
+        }
+#pragma warning disable CA1031 // Any other exception is the finding: report it with the case.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var first = e.Message.Split('\n')[0];
+            return (Outcome.Failed, $"unhandled {e.GetType().FullName}: {first}", null);
+        }
+    }
+
+    private static string Report(ulong seed, int index, GeneratedCase generated, string problem) =>
+        $"case {index} (seed {seed}; reproduce: QUALITY_SEED={seed} QUALITY_CASE={index}): {problem}{Environment.NewLine}    {generated.Describe()}";
+
+    private static long? EnvNumber(string name) =>
+        long.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+}
