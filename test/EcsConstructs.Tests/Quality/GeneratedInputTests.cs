@@ -19,6 +19,8 @@ namespace EcsConstructs.Tests.Quality;
 /// unsuppressed errors). Never another exception (a jsii error is a bug), never a bad template.
 /// </summary>
 /// <remarks>
+/// Cases 0 to N-1 apply each of the N perturbations of <see cref="CaseGenerators"/> once (on a
+/// random valid spec); the rest are random mixes (valid, one or two perturbations).
 /// Reproducible: case <c>i</c> is generated from <c>new Rnd(seed + i)</c>. Environment variables:
 /// <c>QUALITY_SEED</c> (default <see cref="DefaultSeed"/>), <c>QUALITY_CASES</c> (default
 /// <see cref="DefaultCount"/>), <c>QUALITY_CASE</c> (run only that case index, with its checks).
@@ -54,10 +56,17 @@ public sealed class GeneratedInputTests(ITestOutputHelper output)
         var synthesized = new List<(int Index, GeneratedCase Case, string File)>();
         var buildTime = Stopwatch.StartNew();
 
+        var rejectTime = TimeSpan.Zero;
         foreach (var index in indices)
         {
             var generated = Generate(seed, index);
+            var caseTime = Stopwatch.StartNew();
             var (outcome, problem, file) = Run(index, generated, directory.FullName);
+            if (outcome == Outcome.Rejected)
+            {
+                rejectTime += caseTime.Elapsed;
+            }
+
             outcomes.Add((generated, outcome));
             if (problem is not null)
             {
@@ -104,7 +113,12 @@ public sealed class GeneratedInputTests(ITestOutputHelper output)
                              $"{group.Count(o => o.Outcome == Outcome.Synthesized)} passed");
         }
 
-        output.WriteLine($"construct + synth: {buildTime.Elapsed.TotalSeconds:F1} s; template check of {synthesized.Count} templates: {checkTime.Elapsed.TotalSeconds:F1} s");
+        var used = outcomes.SelectMany(o => o.Case.Perturbations.Select(p => (o.Case.Generator, p))).ToHashSet();
+        var known = CaseGenerators.All.SelectMany(g => g.PerturbationNames.Select(p => (g.Name, p))).ToList();
+        var unused = known.Where(k => !used.Contains(k)).Select(k => $"{k.Name}: {k.p}").ToList();
+        output.WriteLine($"perturbations exercised: {known.Count - unused.Count} of {known.Count}" +
+                         (unused.Count == 0 ? string.Empty : $"; not in this run: {string.Join("; ", unused)}"));
+        output.WriteLine($"construct + synth: {buildTime.Elapsed.TotalSeconds:F1} s ({rejectTime.TotalSeconds:F1} s of it in rejected cases); template check of {synthesized.Count} templates: {checkTime.Elapsed.TotalSeconds:F1} s");
 
         if (problems.Count == 0)
         {
@@ -138,7 +152,7 @@ public sealed class GeneratedInputTests(ITestOutputHelper output)
 
     /// <summary>Case <paramref name="index"/> of the run with <paramref name="seed"/>.</summary>
     internal static GeneratedCase Generate(ulong seed, int index) =>
-        Gen.Sample(CaseGenerators.Any, 1, new Rnd(seed + (ulong)index), Size)[0];
+        Gen.Sample(CaseGenerators.ForCase(index), 1, new Rnd(seed + (ulong)index), Size)[0];
 
     private static (Outcome Outcome, string? Problem, string? File) Run(int index, GeneratedCase generated, string directory)
     {

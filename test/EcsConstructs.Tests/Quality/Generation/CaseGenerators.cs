@@ -22,6 +22,17 @@ internal static class CaseGenerators
     /// <summary>Any case, each generator picked by its weight.</summary>
     public static Gen<GeneratedCase> Any =>
         Gen.Frequency(All.Select(g => (g.Weight, g.Cases)).ToArray());
+
+    /// <summary>
+    /// One generator per perturbation of every case generator, in order: the first cases of a run
+    /// apply each perturbation once (on a random valid spec), so every run covers all of them.
+    /// </summary>
+    public static IReadOnlyList<Gen<GeneratedCase>> EachPerturbation { get; } =
+        All.SelectMany(g => Enumerable.Range(0, g.PerturbationNames.Count).Select(g.CasesWith)).ToList();
+
+    /// <summary>The generator of case <paramref name="index"/>: each perturbation once, then <see cref="Any"/>.</summary>
+    public static Gen<GeneratedCase> ForCase(int index) =>
+        index < EachPerturbation.Count ? EachPerturbation[index] : Any;
 }
 
 /// <summary>Cheap building blocks shared by the generators.</summary>

@@ -15,7 +15,11 @@ namespace EcsConstructs.Tests.Quality.Generation;
 
 internal sealed record PortData(int ContainerPort, int? HostPort);
 
-/// <summary>Kind: complete, ssm, partial, name, other-service, no-suffix.</summary>
+/// <summary>
+/// Kind: complete, ssm, partial (FromSecretPartialArn), name (FromSecretNameV2), other-service (a
+/// "complete" ARN of another service). A complete ARN without the suffix is not generated: CDK's
+/// FromSecretCompleteArn itself refuses it, in the caller's code, before the library sees it.
+/// </summary>
 internal sealed record SecretData(string Env, string Kind, string? JsonKey = null, string? VersionStage = null, string? VersionId = null);
 
 internal sealed record HealthData(string[] Command, int IntervalMs, int TimeoutMs, int Retries, int? StartPeriodMs = null);
@@ -203,7 +207,7 @@ internal sealed class EcsTaskDefinitionCases : PerturbingCaseGenerator<TaskData>
         new("task CPU or memory out of range on EC2", true, ["Cpu", "MemoryMiB"],
             s => G.Pick<(int?, int?)>((64, null), (200_000, null), (null, 4)).Select(p => ToEc2(s) with { Cpu = p.Item1, Memory = p.Item2 })),
         new("secret that is not a complete Secrets Manager ARN", true, ["Containers.Secrets"],
-            s => G.Pick("partial", "name", "other-service", "no-suffix").Select(k => OnApp(s, c => c with { Secrets = [new SecretData("DB_PASSWORD", k)] }))),
+            s => G.Pick("partial", "name", "other-service").Select(k => OnApp(s, c => c with { Secrets = [new SecretData("DB_PASSWORD", k)] }))),
         new("secret with version stage and version id", true, ["Containers.Secrets"],
             s => Gen.Constant(OnApp(s, c => c with { Secrets = [new SecretData("DB_PASSWORD", "complete", VersionStage: "AWSPREVIOUS", VersionId: "0d5e3c5a-1111-2222-3333-444455556666")] }))),
         new("secret with an empty JSON key", true, ["Containers.Secrets"],
@@ -345,7 +349,6 @@ internal sealed class EcsTaskDefinitionCases : PerturbingCaseGenerator<TaskData>
                 "partial" => ContainerSecret.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretPartialArn(stack, id, "arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders/db"), s.JsonKey),
                 "name" => ContainerSecret.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretNameV2(stack, id, "orders/db"), s.JsonKey),
                 "other-service" => ContainerSecret.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretCompleteArn(stack, id, "arn:aws:ssm:eu-west-1:123456789012:secret:orders/db-AbCdEf"), s.JsonKey),
-                "no-suffix" => ContainerSecret.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretCompleteArn(stack, id, "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db"), s.JsonKey),
                 _ => s.VersionStage is null && s.VersionId is null
                     ? ContainerSecret.FromSecretsManager(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretCompleteArn(stack, id, CompleteArn), s.JsonKey)
                     : ContainerSecret.FromSecretsManagerVersion(Amazon.CDK.AWS.SecretsManager.Secret.FromSecretCompleteArn(stack, id, CompleteArn), s.VersionStage, s.VersionId, s.JsonKey),

@@ -67,7 +67,14 @@ internal interface ICaseGenerator
     /// <summary>Relative share of the generated cases.</summary>
     int Weight { get; }
 
+    /// <summary>The names of the perturbations it applies.</summary>
+    IReadOnlyList<string> PerturbationNames { get; }
+
+    /// <summary>Varied cases: a valid spec with none, one or two perturbations.</summary>
     Gen<GeneratedCase> Cases { get; }
+
+    /// <summary>Cases with exactly the perturbation at <paramref name="index"/> of <see cref="PerturbationNames"/> (a varied valid spec otherwise).</summary>
+    Gen<GeneratedCase> CasesWith(int index);
 }
 
 /// <summary>A generator built from a valid-spec generator and a list of perturbations.</summary>
@@ -89,15 +96,23 @@ internal abstract class PerturbingCaseGenerator<TSpec> : ICaseGenerator
     /// <summary>Builds the constructs of <paramref name="spec"/> into <paramref name="stack"/>.</summary>
     protected abstract void Build(Stack stack, TSpec spec);
 
+    public IReadOnlyList<string> PerturbationNames => Perturbations.Select(p => p.Name).ToList();
+
     public Gen<GeneratedCase> Cases =>
-        from spec in Valid
-        from count in Gen.Frequency((35, Gen.Constant(0)), (45, Gen.Constant(1)), (20, Gen.Constant(2)))
+        from count in Gen.Frequency((50, Gen.Constant(0)), (35, Gen.Constant(1)), (15, Gen.Constant(2)))
         // Two perturbations are both invalid ones: a later valid one could undo an earlier invalid
         // one, and the case would be marked invalid wrongly. The last one applied always stands.
         from chosen in count == 2
             ? Gen.ListOf(Gen.Elements(Perturbations.Where(p => p.Invalid).ToArray()), 2)
             : Gen.ListOf(Gen.Elements(Perturbations.ToArray()), count)
-        from perturbed in ApplyAll(spec, chosen.ToList())
+        from generated in CaseOf(chosen.ToList())
+        select generated;
+
+    public Gen<GeneratedCase> CasesWith(int index) => CaseOf([Perturbations[index]]);
+
+    private Gen<GeneratedCase> CaseOf(List<Perturbation<TSpec>> chosen) =>
+        from spec in Valid
+        from perturbed in ApplyAll(spec, chosen)
         select new GeneratedCase(
             Name,
             Owner,
