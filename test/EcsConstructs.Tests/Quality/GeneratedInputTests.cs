@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Amazon.CDK;
+using Amazon.CDK.CXAPI;
 using Environment = System.Environment;
 using EcsConstructs.Tests.Quality.Generation;
 using EcsConstructs.Tests.Support;
@@ -56,26 +57,42 @@ public sealed class GeneratedInputTests(ITestOutputHelper output)
         var synthesized = new List<(int Index, GeneratedCase Case, string File)>();
         var buildTime = Stopwatch.StartNew();
 
-        var rejectTime = TimeSpan.Zero;
+        // All cases are built into one app, a stack each (a new app per case would cost more than
+        // the cases themselves: the app takes the repository's feature flags over jsii). A rejected
+        // case's stack is removed; the app is synthesized once, and all the templates are checked
+        // by one check.mjs run.
+        var app = TestApps.NewApp();
+        var built = new List<(int Index, GeneratedCase Case, Stack Stack)>();
         foreach (var index in indices)
         {
             var generated = Generate(seed, index);
-            var caseTime = Stopwatch.StartNew();
-            var (outcome, problem, file) = Run(index, generated, directory.FullName);
-            if (outcome == Outcome.Rejected)
+            var stack = NewCaseStack(app, index);
+            var (outcome, problem) = Construct(generated, stack);
+            if (outcome is { } done)
             {
-                rejectTime += caseTime.Elapsed;
+                app.Node.TryRemoveChild(stack.Node.Id);
+                outcomes.Add((generated, done));
+                if (problem is not null)
+                {
+                    problems.Add(Report(seed, index, generated, problem));
+                }
             }
+            else
+            {
+                built.Add((index, generated, stack));
+            }
+        }
 
-            outcomes.Add((generated, outcome));
+        foreach (var (index, generated, file, problem) in SynthesizeAll(app, built, directory.FullName))
+        {
+            outcomes.Add((generated, problem is null ? Outcome.Synthesized : Outcome.Failed));
             if (problem is not null)
             {
                 problems.Add(Report(seed, index, generated, problem));
             }
-
-            if (file is not null)
+            else
             {
-                synthesized.Add((index, generated, file));
+                synthesized.Add((index, generated, file!));
             }
         }
 
@@ -118,7 +135,7 @@ public sealed class GeneratedInputTests(ITestOutputHelper output)
         var unused = known.Where(k => !used.Contains(k)).Select(k => $"{k.Name}: {k.p}").ToList();
         output.WriteLine($"perturbations exercised: {known.Count - unused.Count} of {known.Count}" +
                          (unused.Count == 0 ? string.Empty : $"; not in this run: {string.Join("; ", unused)}"));
-        output.WriteLine($"construct + synth: {buildTime.Elapsed.TotalSeconds:F1} s ({rejectTime.TotalSeconds:F1} s of it in rejected cases); template check of {synthesized.Count} templates: {checkTime.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"generate + construct + synth: {buildTime.Elapsed.TotalSeconds:F1} s; template check of {synthesized.Count} templates: {checkTime.Elapsed.TotalSeconds:F1} s");
 
         if (problems.Count == 0)
         {
@@ -154,50 +171,104 @@ public sealed class GeneratedInputTests(ITestOutputHelper output)
     internal static GeneratedCase Generate(ulong seed, int index) =>
         Gen.Sample(CaseGenerators.ForCase(index), 1, new Rnd(seed + (ulong)index), Size)[0];
 
-    private static (Outcome Outcome, string? Problem, string? File) Run(int index, GeneratedCase generated, string directory)
+    private static Stack NewCaseStack(App app, int index) =>
+        new(app, "Q" + index.ToString("D3", CultureInfo.InvariantCulture), new StackProps { Env = new Amazon.CDK.Environment { Region = Pieces.Region } });
+
+    /// <summary>Builds the case: null when it was built, else its outcome (and the problem, if any).</summary>
+    private static (Outcome? Outcome, string? Problem) Construct(GeneratedCase generated, Stack stack)
     {
-        var stackName = "Q" + index.ToString("D3", CultureInfo.InvariantCulture);
+        var stackName = stack.Node.Id;
         try
         {
-            var app = TestApps.NewApp();
-            var stack = new Stack(app, stackName, new StackProps { Env = new Amazon.CDK.Environment { Region = Pieces.Region } });
             generated.Build(stack);
-            var assembly = app.Synth();
-            var artifact = assembly.GetStackArtifact(stack.ArtifactId);
-            var errors = artifact.Messages.Where(m => m.Level == Amazon.CDK.CXAPI.SynthesisMessageLevel.ERROR).Select(m => $"{m.Id}: {m.Entry.Data}").ToList();
-            if (errors.Count > 0)
-            {
-                return (Outcome.Failed, "synthesized with error annotations (cdk synth would fail):" + Environment.NewLine + string.Join(Environment.NewLine, errors), null);
-            }
-
-            var file = Path.Combine(directory, stackName + ".template.json");
-            File.Copy(Path.Combine(assembly.Directory, artifact.TemplateFile), file);
-            return (Outcome.Synthesized, null, file);
+            return (null, null);
         }
         catch (EcsValidationException e)
         {
             var property = GeneratedCase.Normalize(e.PropertyName);
             if (!generated.Perturbed.Contains(property))
             {
-                return (Outcome.Failed, $"rejected for '{e.PropertyName}', which the case did not perturb: {e.Message}", null);
+                return (Outcome.Failed, $"rejected for '{e.PropertyName}', which the case did not perturb: {e.Message}");
             }
 
             var owner = $"{stackName}/{generated.Owner}";
             if (!e.ConstructPath.StartsWith(owner, StringComparison.Ordinal) || !e.Message.StartsWith(e.ConstructPath + ": ", StringComparison.Ordinal))
             {
-                return (Outcome.Failed, $"the message does not start with the construct path under {owner}: {e.Message}", null);
+                return (Outcome.Failed, $"the message does not start with the construct path under {owner}: {e.Message}");
             }
 
-            return (Outcome.Rejected, null, null);
+            return (Outcome.Rejected, null);
         }
 #pragma warning disable CA1031 // Any other exception is the finding: report it with the case.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            var first = e.Message.Split('\n')[0];
-            return (Outcome.Failed, $"unhandled {e.GetType().FullName}: {first}", null);
+            return (Outcome.Failed, Unhandled(e));
         }
     }
+
+    /// <summary>
+    /// Synthesizes the built cases' app once and copies each template to <paramref name="directory"/>.
+    /// If that synthesis throws, each case is built again alone, in its own app, to find the culprit.
+    /// </summary>
+    private static List<(int Index, GeneratedCase Case, string? File, string? Problem)> SynthesizeAll(
+        App app, List<(int Index, GeneratedCase Case, Stack Stack)> built, string directory)
+    {
+        CloudAssembly assembly;
+        try
+        {
+            assembly = app.Synth();
+        }
+#pragma warning disable CA1031 // Attributed below, case by case.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return built.Select(b =>
+            {
+                var (file, problem) = SynthesizeAlone(b.Index, b.Case, directory);
+                return (b.Index, b.Case, file, problem);
+            }).ToList();
+        }
+
+        return built.Select(b =>
+        {
+            var (file, problem) = CopyTemplate(assembly, b.Stack, directory);
+            return (b.Index, b.Case, file, problem);
+        }).ToList();
+    }
+
+    private static (string? File, string? Problem) SynthesizeAlone(int index, GeneratedCase generated, string directory)
+    {
+        try
+        {
+            var app = TestApps.NewApp();
+            var stack = NewCaseStack(app, index);
+            generated.Build(stack);
+            return CopyTemplate(app.Synth(), stack, directory);
+        }
+#pragma warning disable CA1031 // Any exception at synthesis is the finding.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return (null, "at synthesis: " + Unhandled(e));
+        }
+    }
+
+    private static (string? File, string? Problem) CopyTemplate(CloudAssembly assembly, Stack stack, string directory)
+    {
+        var artifact = assembly.GetStackArtifact(stack.ArtifactId);
+        var errors = artifact.Messages.Where(m => m.Level == SynthesisMessageLevel.ERROR).Select(m => $"{m.Id}: {m.Entry.Data}").ToList();
+        if (errors.Count > 0)
+        {
+            return (null, "synthesized with error annotations (cdk synth would fail):" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        }
+
+        var file = Path.Combine(directory, stack.Node.Id + ".template.json");
+        File.Copy(Path.Combine(assembly.Directory, artifact.TemplateFile), file);
+        return (file, null);
+    }
+
+    private static string Unhandled(Exception e) => $"unhandled {e.GetType().FullName}: {e.Message.Split('\n')[0]}";
 
     private static string Report(ulong seed, int index, GeneratedCase generated, string problem) =>
         $"case {index} (seed {seed}; reproduce: QUALITY_SEED={seed} QUALITY_CASE={index}): {problem}{Environment.NewLine}    {generated.Describe()}";
