@@ -66,6 +66,11 @@ public sealed class GeneratedInputTests(ITestOutputHelper output)
         foreach (var index in indices)
         {
             var generated = Generate(seed, index);
+            if (only is not null)
+            {
+                output.WriteLine($"case {index}: {generated.Describe()}");
+            }
+
             var stack = NewCaseStack(app, index);
             var (outcome, problem) = Construct(generated, stack);
             if (outcome is { } done)
