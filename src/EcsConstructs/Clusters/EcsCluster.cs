@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
@@ -13,8 +14,11 @@ namespace EcsConstructs.Clusters;
 /// and, optionally, the Fargate and Fargate Spot providers, plus a default capacity provider
 /// strategy. Container Insights is on by default.
 /// </summary>
-public sealed class EcsCluster : Construct
+public sealed partial class EcsCluster : Construct
 {
+    /// <summary>Construct ids of the cluster's own children, which an EC2 capacity id must not reuse.</summary>
+    private static readonly string[] ReservedChildIds = ["Vpc", "Cluster", "ExecuteCommandLogs"];
+
     private readonly List<Ec2Capacity> _ec2Capacity = [];
 
     /// <summary>Creates the cluster.</summary>
@@ -117,9 +121,28 @@ public sealed class EcsCluster : Construct
         return FargateEnabled ? [new CapacityProviderShare { Provider = CapacityProviderShare.Fargate, Weight = 1 }] : [];
     }
 
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,255}$")]
+    private static partial Regex ClusterNamePattern();
+
     private void Validate(EcsClusterProps props)
     {
         Check.NotEmpty(this, nameof(props.ClusterName), props.ClusterName);
+        if (props.ClusterName is { } name && !Token.IsUnresolved(name) && !ClusterNamePattern().IsMatch(name))
+        {
+            throw new EcsValidationException(Node.Path, nameof(props.ClusterName),
+                $"'{name}' is not a valid cluster name; allowed: 1 to 255 letters, digits, '_' and '-'.");
+        }
+
+        foreach (var capacity in props.Ec2Capacity)
+        {
+            // The id becomes a construct id under the cluster: it must not be empty nor collide with
+            // the cluster's own children (a raw jsii error otherwise).
+            if (string.IsNullOrWhiteSpace(capacity.Id) || ReservedChildIds.Contains(capacity.Id))
+            {
+                throw new EcsValidationException(Node.Path, "Ec2Capacity.Id",
+                    $"'{capacity.Id}' cannot be the id of an EC2 capacity; allowed: a non-empty id other than {string.Join(", ", ReservedChildIds)}.");
+            }
+        }
         if (props.Vpc is null)
         {
             var zones = props.AvailabilityZones?.Count ?? props.MaxAzs;

@@ -20,6 +20,11 @@ public sealed partial class ServiceScaling
         foreach (var metric in props.MetricTracking)
         {
             var p = $"{nameof(props.MetricTracking)}[{metric.Id}]";
+            if (string.IsNullOrWhiteSpace(metric.Id))
+            {
+                throw new EcsValidationException(Node.Path, $"{p}.{nameof(metric.Id)}",
+                    $"'{metric.Id}' is blank; the policy's construct id is required, e.g. \"Backlog\".");
+            }
             ValidateTracking(p, metric, metric.TargetValue, double.Epsilon, MaxTargetValue, null);
         }
 
@@ -67,7 +72,7 @@ public sealed partial class ServiceScaling
     private void ValidateCooldown(string property, Duration? cooldown)
     {
         // Duration itself rejects negative amounts; CloudFormation takes whole seconds as an integer.
-        Check.InRange(this, property, cooldown?.ToSeconds(), 0, int.MaxValue, "seconds");
+        Check.InRange(this, property, Check.WholeSeconds(this, property, cooldown), 0, int.MaxValue, "seconds");
     }
 
     private void ValidateStepPolicy(StepScalingPolicyOptions options)

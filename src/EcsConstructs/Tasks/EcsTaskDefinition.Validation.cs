@@ -16,6 +16,12 @@ public sealed partial class EcsTaskDefinition
                 "is the same role as ExecutionRole; the execution role (ECS: images, logs, secrets) and the task role (the application) must be separate roles.");
         }
 
+        if (props.Family is { } family && !Token.IsUnresolved(family) && !ContainerNamePattern().IsMatch(family))
+        {
+            throw new EcsValidationException(Node.Path, nameof(props.Family),
+                $"'{family}' is not a valid task definition family; allowed: 1 to 255 letters, digits, '_' and '-'.");
+        }
+
         ValidateTaskSize(props);
         ValidateVolumes();
         if (props.Containers.Count == 0)
@@ -213,19 +219,20 @@ public sealed partial class EcsTaskDefinition
 
         if (c.HealthCheck is { } hc)
         {
-            Check.InRange(this, $"{p}.HealthCheck.Interval", hc.Interval.ToSeconds(), 5, 300, "seconds");
-            Check.InRange(this, $"{p}.HealthCheck.Timeout", hc.Timeout.ToSeconds(), 2, 120, "seconds");
+            Check.InRange(this, $"{p}.HealthCheck.Interval", Check.WholeSeconds(this, $"{p}.HealthCheck.Interval", hc.Interval), 5, 300, "seconds");
+            Check.InRange(this, $"{p}.HealthCheck.Timeout", Check.WholeSeconds(this, $"{p}.HealthCheck.Timeout", hc.Timeout), 2, 120, "seconds");
             Check.InRange(this, $"{p}.HealthCheck.Retries", hc.Retries, 1, 10);
-            Check.InRange(this, $"{p}.HealthCheck.StartPeriod", hc.StartPeriod?.ToSeconds(), 0, 300, "seconds");
+            Check.InRange(this, $"{p}.HealthCheck.StartPeriod", Check.WholeSeconds(this, $"{p}.HealthCheck.StartPeriod", hc.StartPeriod), 0, 300, "seconds");
             if (hc.Command.Count == 0)
             {
                 throw new EcsValidationException(Node.Path, $"{p}.HealthCheck.Command", "is empty; give a command, e.g. [\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"].");
             }
         }
 
+        var stopTimeout = Check.WholeSeconds(this, $"{p}.StopTimeout", c.StopTimeout);
         if (IsFargate)
         {
-            Check.InRange(this, $"{p}.StopTimeout", c.StopTimeout?.ToSeconds(), 2, 120, "seconds");
+            Check.InRange(this, $"{p}.StopTimeout", stopTimeout, 2, 120, "seconds");
         }
 
         foreach (var u in c.Ulimits ?? [])

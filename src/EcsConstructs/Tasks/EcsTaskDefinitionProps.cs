@@ -48,6 +48,6 @@ public sealed class EcsTaskDefinitionProps
     /// <summary>The operating system family (Fargate: Linux or a Windows Server version). Default: not set (ECS: LINUX).</summary>
     public OperatingSystemFamily? OperatingSystemFamily { get; init; }
 
-    /// <summary>The task definition family (revisions share it). Default: generated from the construct path.</summary>
+    /// <summary>The task definition family (revisions share it). Allowed: 1 to 255 letters, digits, '_' and '-'. Default: generated from the construct path.</summary>
     public string? Family { get; init; }
 }

@@ -53,6 +53,28 @@ internal static class Check
         }
     }
 
+    /// <summary>
+    /// The duration in seconds, refusing fractions: CloudFormation takes these as whole seconds,
+    /// and CDK's <c>Duration.ToSeconds()</c> would fail with a raw jsii error at synth instead.
+    /// Null for a null or unresolved duration.
+    /// </summary>
+    public static double? WholeSeconds(IConstruct scope, string property, Duration? duration)
+    {
+        if (duration is null || duration.IsUnresolved())
+        {
+            return null;
+        }
+
+        var seconds = duration.ToSeconds(new TimeConversionOptions { Integral = false });
+        if (seconds != Math.Floor(seconds))
+        {
+            throw new EcsValidationException(scope.Node.Path, property,
+                $"{Format(seconds)} seconds is not a whole number of seconds; allowed: whole seconds (e.g. Duration.Seconds({Format(Math.Ceiling(seconds))})).");
+        }
+
+        return seconds;
+    }
+
     public static string Format(double value) =>
         value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using EcsConstructs.Tests.Support;
+using EcsConstructs.Tests.TemplateChecks;
+using NginxWalkthrough;
+
+namespace EcsConstructs.Tests.Quality;
+
+/// <summary>
+/// The template check fails a real example's template when it gains an unsuppressed cdk-nag
+/// error or a schema error, so the test command fails with it (the fixture tests use hand-made
+/// templates; this one breaks the NginxWalkthrough template as synthesized).
+/// </summary>
+public sealed class BrokenExampleTemplateTests
+{
+    private const string UnknownProperty = "ClusterNameTypo";
+
+    [Fact]
+    public void The_check_reports_a_removed_suppression_and_an_unknown_property_in_the_walkthrough_template()
+    {
+        var template = Synthesized.Of(NginxWalkthroughApp.Build(TestApps.NewApp())).Json;
+        var broken = template.DeepClone().AsObject();
+        var unsuppressed = RemoveSuppression(broken, "AwsSolutions-EC23");
+        var cluster = AddUnknownProperty(broken, "AWS::ECS::Cluster", UnknownProperty);
+
+        var directory = Directory.CreateTempSubdirectory("broken-example-");
+        try
+        {
+            var intactFile = Write(directory, "intact.template.json", template);
+            var brokenFile = Write(directory, "broken.template.json", broken);
+
+            var report = TemplateCheckRunner.Run([intactFile, brokenFile]);
+
+            Assert.Empty(report.For("intact.template.json").Errors);
+            var errors = report.For("broken.template.json").Errors;
+            Assert.Contains(errors, e => e.Check == "cdk-nag" && e.Rule == "AwsSolutions-EC23" && e.LogicalId == unsuppressed);
+            Assert.Contains(errors, e => e.Check == "schema" && e.Rule == "SCHEMA-UNKNOWN-PROPERTY" && e.LogicalId == cluster
+                                         && e.Message.Contains(UnknownProperty, StringComparison.Ordinal));
+            Assert.Equal(2, errors.Count);
+            Assert.Equal(1, report.ExitCode); // `node check.mjs` fails, and so does the snapshot check test
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Removes the reviewed suppression of <paramref name="rule"/> from the one resource that carries it; returns its logical id.</summary>
+    private static string RemoveSuppression(JsonObject template, string rule)
+    {
+        var (id, resource) = template["Resources"]!.AsObject()
+            .Single(r => Suppressions(r.Value!)?.Any(s => s!["id"]!.GetValue<string>() == rule) == true);
+        var list = Suppressions(resource!)!;
+        list.Remove(list.Single(s => s!["id"]!.GetValue<string>() == rule));
+        if (list.Count == 0)
+        {
+            resource!["Metadata"]!.AsObject().Remove("cdk_nag");
+        }
+
+        return id;
+    }
+
+    private static JsonArray? Suppressions(JsonNode resource) =>
+        resource["Metadata"]?["cdk_nag"]?["rules_to_suppress"]?.AsArray();
+
+    /// <summary>Adds a property the resource type does not have to the one resource of <paramref name="type"/>; returns its logical id.</summary>
+    private static string AddUnknownProperty(JsonObject template, string type, string property)
+    {
+        var (id, resource) = template["Resources"]!.AsObject().Single(r => r.Value!["Type"]!.GetValue<string>() == type);
+        resource!["Properties"]!.AsObject()[property] = "orders";
+        return id;
+    }
+
+    private static string Write(DirectoryInfo directory, string name, JsonNode template)
+    {
+        var file = Path.Combine(directory.FullName, name);
+        File.WriteAllText(file, template.ToJsonString());
+        return file;
+    }
+}
