@@ -338,10 +338,10 @@ internal sealed partial class ServiceLoadBalancing
         var p = _props;
         var path = _scope.Node.Path;
         Check.InRange(_scope, nameof(p.ListenerPort), p.ListenerPort, 1, 65535);
-        Check.InRange(_scope, nameof(p.DeregistrationDelay), p.DeregistrationDelay.ToSeconds(), 0, 3600, "seconds");
-        Check.InRange(_scope, nameof(p.HealthCheckGracePeriod), p.HealthCheckGracePeriod.ToSeconds(), 0, int.MaxValue, "seconds");
-        Check.InRange(_scope, nameof(p.SlowStart), p.SlowStart?.ToSeconds(), 30, 900, "seconds");
-        Check.InRange(_scope, nameof(p.StickinessDuration), p.StickinessDuration?.ToSeconds(), 1, 604800, "seconds");
+        Check.InRange(_scope, nameof(p.DeregistrationDelay), Check.WholeSeconds(_scope, nameof(p.DeregistrationDelay), p.DeregistrationDelay), 0, 3600, "seconds");
+        Check.InRange(_scope, nameof(p.HealthCheckGracePeriod), Check.WholeSeconds(_scope, nameof(p.HealthCheckGracePeriod), p.HealthCheckGracePeriod), 0, int.MaxValue, "seconds");
+        Check.InRange(_scope, nameof(p.SlowStart), Check.WholeSeconds(_scope, nameof(p.SlowStart), p.SlowStart), 30, 900, "seconds");
+        Check.InRange(_scope, nameof(p.StickinessDuration), Check.WholeSeconds(_scope, nameof(p.StickinessDuration), p.StickinessDuration), 1, 604800, "seconds");
         ValidateHealthCheck();
 
         if (IsNetwork && (p.SlowStart is not null || p.StickinessDuration is not null))
@@ -432,11 +432,11 @@ internal sealed partial class ServiceLoadBalancing
             throw new EcsValidationException(path, $"{p}.Path", $"'{hc.Path}' must start with '/'.");
         }
 
-        var interval = hc.Interval.ToSeconds();
-        var timeout = hc.Timeout.ToSeconds();
-        Check.InRange(_scope, $"{p}.Interval", interval, 5, 300, "seconds");
-        Check.InRange(_scope, $"{p}.Timeout", timeout, 2, 120, "seconds");
-        if (timeout >= interval)
+        var intervalSeconds = Check.WholeSeconds(_scope, $"{p}.Interval", hc.Interval);
+        var timeoutSeconds = Check.WholeSeconds(_scope, $"{p}.Timeout", hc.Timeout);
+        Check.InRange(_scope, $"{p}.Interval", intervalSeconds, 5, 300, "seconds");
+        Check.InRange(_scope, $"{p}.Timeout", timeoutSeconds, 2, 120, "seconds");
+        if (intervalSeconds is { } interval && timeoutSeconds is { } timeout && timeout >= interval)
         {
             throw new EcsValidationException(path, $"{p}.Timeout",
                 $"{Check.Format(timeout)} seconds is not shorter than Interval ({Check.Format(interval)} seconds); the load balancer requires timeout < interval.");

@@ -417,4 +417,23 @@ public sealed class ServiceValidationTests
         var e = Assert.Throws<EcsValidationException>(() => new Ec2WorkerService(stack, "Worker", new Ec2WorkerServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, DesiredCount = -1 }));
         Assert.Equal("Test/Worker: DesiredCount: -1 is out of range; allowed: 0 to 5000.", e.Message);
     }
+
+    [Fact]
+    public void A_deregistration_delay_in_fractional_seconds_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, DeregistrationDelay = Duration.Millis(1500) });
+        Assert.Equal("Test/Web: DeregistrationDelay: 1.5 seconds is not a whole number of seconds; allowed: whole seconds (e.g. Duration.Seconds(2)).", e.Message);
+    }
+
+    [Fact]
+    public void A_health_check_interval_in_fractional_seconds_is_rejected()
+    {
+        var e = Ec2(c => new()
+        {
+            Cluster = c,
+            Image = Fixtures.Image,
+            HealthCheck = new HealthCheckSettings { Interval = Duration.Millis(10500) },
+        });
+        Assert.Equal("Test/Web: HealthCheck.Interval: 10.5 seconds is not a whole number of seconds; allowed: whole seconds (e.g. Duration.Seconds(11)).", e.Message);
+    }
 }
