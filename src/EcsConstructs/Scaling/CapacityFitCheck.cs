@@ -1,14 +1,11 @@
-using IDictionary = System.Collections.IDictionary;
-using IEnumerable = System.Collections.IEnumerable;
-using DictionaryEntry = System.Collections.DictionaryEntry;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
 using Amazon.JSII.Runtime.Deputy;
 using Constructs;
 using EcsConstructs.Clusters;
+using EcsConstructs.Rules;
 using EcsConstructs.Validation;
 
 namespace EcsConstructs.Scaling;
@@ -147,7 +144,7 @@ internal sealed class CapacityFitCheck : DeputyBase, IAspect
             var cfn = (CfnTaskDefinition)taskDefinition.Node.DefaultChild!;
 
             // Container definitions are a lazy value of the L1: resolve them once to plain JSON.
-            var containers = cfn.ContainerDefinitions is null ? [] : ToJson(Stack.Of(taskDefinition).Resolve(cfn.ContainerDefinitions)) as JsonArray ?? [];
+            var containers = cfn.ContainerDefinitions is null ? [] : JsonValues.ToJson(Stack.Of(taskDefinition).Resolve(cfn.ContainerDefinitions)) as JsonArray ?? [];
             var cpu = 0;
             var memory = 0;
             var ports = new SortedSet<int>();
@@ -182,62 +179,5 @@ internal sealed class CapacityFitCheck : DeputyBase, IAspect
             node is JsonValue v && v.TryGetValue<double>(out var d) ? (int)d
             : node is JsonValue s && s.TryGetValue<string>(out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
             : 0;
-
-        private static JsonNode? ToJson(object? value)
-        {
-            switch (value)
-            {
-                case null:
-                    return null;
-                case JsonNode node:
-                    return node;
-                case string s:
-                    return JsonValue.Create(s);
-                case bool b:
-                    return JsonValue.Create(b);
-                case IConvertible c when value.GetType().IsPrimitive || value is decimal:
-                    return JsonValue.Create(c.ToDouble(CultureInfo.InvariantCulture));
-            }
-
-            if (value.GetType().FullName?.StartsWith("Newtonsoft.Json.Linq.", StringComparison.Ordinal) == true)
-            {
-                return JsonNode.Parse(value.ToString() ?? "null");
-            }
-
-            if (value is IDictionary dictionary)
-            {
-                var obj = new JsonObject();
-                foreach (DictionaryEntry entry in dictionary)
-                {
-                    obj[Convert.ToString(entry.Key, CultureInfo.InvariantCulture)!] = ToJson(entry.Value);
-                }
-
-                return obj;
-            }
-
-            if (value is IEnumerable<KeyValuePair<string, object>> pairs)
-            {
-                var obj = new JsonObject();
-                foreach (var (key, item) in pairs)
-                {
-                    obj[key] = ToJson(item);
-                }
-
-                return obj;
-            }
-
-            if (value is IEnumerable list)
-            {
-                var array = new JsonArray();
-                foreach (var item in list)
-                {
-                    array.Add(ToJson(item));
-                }
-
-                return array;
-            }
-
-            return JsonSerializer.SerializeToNode(value);
-        }
     }
 }
