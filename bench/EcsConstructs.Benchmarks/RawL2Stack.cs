@@ -125,18 +125,44 @@ internal static class RawL2Stack
         for (var i = 0; i < services; i++)
         {
             var scope = new Construct(stack, $"Web{i}");
-            var logGroup = new LogGroup(scope, "LogGroup", new LogGroupProps
+
+            // EcsTaskDefinition: its own construct ("Task") with the log group, both roles and the task definition.
+            var task = new Construct(scope, "Task");
+            var logGroup = new LogGroup(task, "LogGroup", new LogGroupProps
             {
                 Retention = RetentionDays.ONE_MONTH,
                 RemovalPolicy = RemovalPolicy.RETAIN,
             });
-            var taskDefinition = new Ec2TaskDefinition(scope, "TaskDefinition", new Ec2TaskDefinitionProps { NetworkMode = NetworkMode.BRIDGE });
+            var executionRole = new Role(task, "ExecutionRole", new RoleProps
+            {
+                AssumedBy = new ServicePrincipal("ecs-tasks.amazonaws.com"),
+                Description = "ECS task execution role: pulls the task's images, writes its logs, reads its secrets",
+            });
+            var taskRole = new Role(task, "TaskRole", new RoleProps
+            {
+                AssumedBy = new ServicePrincipal("ecs-tasks.amazonaws.com", new ServicePrincipalOpts
+                {
+                    Conditions = new Dictionary<string, object>
+                    {
+                        ["ArnLike"] = new Dictionary<string, object> { ["aws:SourceArn"] = $"arn:{stack.Partition}:ecs:{stack.Region}:{stack.Account}:*" },
+                        ["StringEquals"] = new Dictionary<string, object> { ["aws:SourceAccount"] = stack.Account },
+                    },
+                }),
+                Description = "ECS task role: the AWS calls the task's application may make",
+            });
+            var taskDefinition = new Ec2TaskDefinition(task, "TaskDefinition", new Ec2TaskDefinitionProps
+            {
+                NetworkMode = NetworkMode.BRIDGE,
+                ExecutionRole = executionRole,
+                TaskRole = taskRole,
+            });
             taskDefinition.AddContainer("web", new ContainerDefinitionOptions
             {
                 Image = ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
                 Cpu = 256,
                 MemoryLimitMiB = 256,
                 Essential = true,
+                ReadonlyRootFilesystem = false,
                 Logging = LogDriver.AwsLogs(new AwsLogDriverProps { LogGroup = logGroup, StreamPrefix = "web" }),
                 PortMappings = [new PortMapping { ContainerPort = 80, HostPort = 0, Protocol = Protocol.TCP }],
             });
@@ -166,7 +192,7 @@ internal static class RawL2Stack
                 DropInvalidHeaderFields = true,
             });
             Suppress((CfnResource)loadBalancer.Node.DefaultChild!, "AwsSolutions-ELB2",
-                "Access logs are opt-in (LoadBalancedEc2ServiceProps.AccessLogsBucket): they need a region-specific " +
+                "Access logs are opt-in (AccessLogsBucket): they need a region-specific " +
                 "bucket policy and an S3 bucket whose lifetime the owner of the stack decides.");
             var targetGroup = new ApplicationTargetGroup(scope, "TargetGroup", new ApplicationTargetGroupProps
             {
@@ -189,12 +215,13 @@ internal static class RawL2Stack
             {
                 Port = 80,
                 Protocol = ApplicationProtocol.HTTP,
-                Open = true,
+                Open = false,
                 DefaultTargetGroups = [targetGroup],
             });
+            loadBalancer.Connections.AllowFrom(Peer.Ipv4("0.0.0.0/0"), Port.Tcp(80), "Listener port 80 from 0.0.0.0/0");
             Suppress((CfnResource)loadBalancer.Connections.SecurityGroups[0].Node.DefaultChild!, "AwsSolutions-EC23",
-                "Internet-facing load balancer: its listener port 80 must accept any client. " +
-                "The container instances admit only this security group, on the dynamic port range.");
+                "Internet-facing load balancer: its listener port 80 must accept any client (IngressCidrs). " +
+                "The tasks and instances admit only this security group.");
             targetGroup.AddTarget(service.LoadBalancerTarget(new LoadBalancerTargetOptions
             {
                 ContainerName = "web",
