@@ -7,6 +7,9 @@ namespace EcsConstructs.Services;
 /// </summary>
 public sealed class HealthCheckSettings
 {
+    private static readonly Duration DefaultInterval = Duration.Seconds(30);
+    private static readonly Duration DefaultTimeout = Duration.Seconds(5);
+
     /// <summary>The HTTP path probed. Must start with '/'. Default: "/".</summary>
     public string Path { get; init; } = "/";
 
@@ -14,10 +17,10 @@ public sealed class HealthCheckSettings
     public int? Port { get; init; }
 
     /// <summary>Time between probes. Allowed: 5 to 300 seconds. Default: 30 seconds.</summary>
-    public Duration Interval { get; init; } = Duration.Seconds(30);
+    public Duration Interval { get; init; } = DefaultInterval;
 
     /// <summary>Time after which a probe counts as failed; must be shorter than <see cref="Interval"/>. Allowed: 2 to 120 seconds. Default: 5 seconds.</summary>
-    public Duration Timeout { get; init; } = Duration.Seconds(5);
+    public Duration Timeout { get; init; } = DefaultTimeout;
 
     /// <summary>Consecutive successes before a target is healthy. Allowed: 2 to 10. Default: 2.</summary>
     public int HealthyThresholdCount { get; init; } = 2;

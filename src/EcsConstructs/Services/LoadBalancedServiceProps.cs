@@ -12,6 +12,9 @@ namespace EcsConstructs.Services;
 /// </summary>
 public abstract class LoadBalancedServiceProps : ServiceProps
 {
+    private static readonly Duration DefaultDeregistrationDelay = Duration.Seconds(30);
+    private static readonly Duration DefaultHealthCheckGracePeriod = Duration.Seconds(60);
+
     /// <summary>
     /// Quick start: the port the container listens on. With <see cref="ServiceProps.TaskDefinition"/>: the
     /// target container's port the load balancer sends to (it must be one of its port mappings). Allowed: 1
@@ -54,7 +57,7 @@ public abstract class LoadBalancedServiceProps : ServiceProps
     /// 3600 seconds. Default: 30 seconds (the AWS default, and the seeds' value, is 300 s, which makes every
     /// deployment wait five minutes per batch of tasks).
     /// </summary>
-    public Duration DeregistrationDelay { get; init; } = Duration.Seconds(30);
+    public Duration DeregistrationDelay { get; init; } = DefaultDeregistrationDelay;
 
     /// <summary>ALB only: how long a new target gets a linearly increasing share of requests. Allowed: 30 to 900 seconds. Default: none (full share at once).</summary>
     public Duration? SlowStart { get; init; }
@@ -66,7 +69,7 @@ public abstract class LoadBalancedServiceProps : ServiceProps
     /// How long ECS ignores failing load balancer health checks of a new task (make it longer than the
     /// application's start-up). Allowed: 0 to 2147483647 seconds. Default: 60 seconds.
     /// </summary>
-    public Duration HealthCheckGracePeriod { get; init; } = Duration.Seconds(60);
+    public Duration HealthCheckGracePeriod { get; init; } = DefaultHealthCheckGracePeriod;
 
     /// <summary>
     /// An existing ALB listener to join (e.g. from another stack) instead of creating a load balancer; needs

@@ -44,30 +44,29 @@ internal static class ServiceBuilder
     /// <summary>The given task definition, checked against the service kind, or one built from the quick-start settings.</summary>
     private static EcsTaskDefinition TaskDefinition(Construct scope, ServiceProps props, bool fargate, int? quickStartPort)
     {
-        var path = scope.Node.Path;
         if (props.TaskDefinition is { } given)
         {
             if (props.Image is not null)
             {
-                throw new EcsValidationException(path, nameof(props.Image),
+                throw new EcsValidationException(scope.Node.Path, nameof(props.Image),
                     "is set together with TaskDefinition; give the image in the task definition's ContainerSpec, or leave TaskDefinition unset.");
             }
 
             if (fargate && !given.IsFargate)
             {
-                throw new EcsValidationException(path, nameof(props.TaskDefinition),
+                throw new EcsValidationException(scope.Node.Path, nameof(props.TaskDefinition),
                     $"{given.Node.Path} has compatibility EC2; a Fargate service needs FARGATE or EC2_AND_FARGATE.");
             }
 
             if (!fargate && given.Compatibility == Compatibility.FARGATE)
             {
-                throw new EcsValidationException(path, nameof(props.TaskDefinition),
+                throw new EcsValidationException(scope.Node.Path, nameof(props.TaskDefinition),
                     $"{given.Node.Path} has compatibility FARGATE; an EC2 service needs EC2 or EC2_AND_FARGATE.");
             }
 
             if (props.NetworkMode is { } mode && mode != given.NetworkMode)
             {
-                throw new EcsValidationException(path, nameof(props.NetworkMode),
+                throw new EcsValidationException(scope.Node.Path, nameof(props.NetworkMode),
                     $"{mode} differs from the network mode of the task definition ({given.NetworkMode}); leave NetworkMode unset with a TaskDefinition.");
             }
 
@@ -76,7 +75,7 @@ internal static class ServiceBuilder
 
         if (props.Image is null)
         {
-            throw new EcsValidationException(path, nameof(props.Image), "is not set; give Image (a single container) or TaskDefinition.");
+            throw new EcsValidationException(scope.Node.Path, nameof(props.Image), "is not set; give Image (a single container) or TaskDefinition.");
         }
 
         var networkMode = props.NetworkMode ?? (fargate ? NetworkMode.AWS_VPC : NetworkMode.BRIDGE);
@@ -258,7 +257,6 @@ internal static class ServiceBuilder
 
     private static void ValidateQuickStart(Construct scope, ServiceProps props, bool fargate, NetworkMode networkMode)
     {
-        var path = scope.Node.Path;
         Check.NotEmpty(scope, nameof(props.ContainerName), props.ContainerName);
         Check.InRange(scope, nameof(props.MemoryLimitMiB), props.MemoryLimitMiB, 6, 1_000_000, "MiB");
         Check.InRange(scope, nameof(props.MemoryReservationMiB), props.MemoryReservationMiB, 6, 1_000_000, "MiB");
@@ -267,18 +265,18 @@ internal static class ServiceBuilder
         {
             if (networkMode != NetworkMode.AWS_VPC)
             {
-                throw new EcsValidationException(path, nameof(props.NetworkMode), $"{networkMode} is not supported on Fargate; allowed: AWS_VPC.");
+                throw new EcsValidationException(scope.Node.Path, nameof(props.NetworkMode), $"{networkMode} is not supported on Fargate; allowed: AWS_VPC.");
             }
 
             if (!FargateSizes.IsValidCpu(props.Cpu))
             {
-                throw new EcsValidationException(path, nameof(props.Cpu),
+                throw new EcsValidationException(scope.Node.Path, nameof(props.Cpu),
                     $"{props.Cpu} CPU units is not a Fargate size; allowed: {string.Join(", ", FargateSizes.CpuValues)}.");
             }
 
             if (props.MemoryLimitMiB is not { } memory || !FargateSizes.IsValid(props.Cpu, memory))
             {
-                throw new EcsValidationException(path, nameof(props.MemoryLimitMiB),
+                throw new EcsValidationException(scope.Node.Path, nameof(props.MemoryLimitMiB),
                     $"{props.MemoryLimitMiB?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unset"} MiB is not allowed with {props.Cpu} CPU units on Fargate; allowed: {FargateSizes.DescribeMemoryFor(props.Cpu)}.");
             }
 
@@ -288,7 +286,7 @@ internal static class ServiceBuilder
         Check.InRange(scope, nameof(props.Cpu), props.Cpu, 0, 10240, "CPU units");
         if (props.MemoryLimitMiB is null && props.MemoryReservationMiB is null)
         {
-            throw new EcsValidationException(path, nameof(props.MemoryLimitMiB),
+            throw new EcsValidationException(scope.Node.Path, nameof(props.MemoryLimitMiB),
                 "and MemoryReservationMiB are both unset; an EC2 task's container needs at least one of them.");
         }
     }
@@ -334,22 +332,21 @@ internal static class ServiceBuilder
 
     private static void ValidateLaunchTypeSettings(Construct scope, ServiceProps props, EcsTaskDefinition task, bool fargate)
     {
-        var path = scope.Node.Path;
         if (!fargate && props.PlatformVersion is not null)
         {
-            throw new EcsValidationException(path, nameof(props.PlatformVersion),
+            throw new EcsValidationException(scope.Node.Path, nameof(props.PlatformVersion),
                 $"{props.PlatformVersion} is a Fargate setting; an EC2 service has no platform version: leave it unset.");
         }
 
         if (!fargate && props.AssignPublicIp)
         {
-            throw new EcsValidationException(path, nameof(props.AssignPublicIp),
+            throw new EcsValidationException(scope.Node.Path, nameof(props.AssignPublicIp),
                 "is a Fargate setting; EC2 tasks get no public IP (awsvpc tasks on EC2 use private addresses): leave it false.");
         }
 
         if (task.NetworkMode != NetworkMode.AWS_VPC && (props.TaskSubnets is not null || props.SecurityGroups is not null))
         {
-            throw new EcsValidationException(path, props.TaskSubnets is not null ? nameof(props.TaskSubnets) : nameof(props.SecurityGroups),
+            throw new EcsValidationException(scope.Node.Path, props.TaskSubnets is not null ? nameof(props.TaskSubnets) : nameof(props.SecurityGroups),
                 $"applies to AWS_VPC tasks only, but the task uses {task.NetworkMode}; its tasks use the instances' network and security group.");
         }
     }
@@ -357,34 +354,33 @@ internal static class ServiceBuilder
     // DEPLOY-FAILURES class 7: placement is EC2-only; at most 5 strategies and 10 constraints.
     private static void ValidatePlacement(Construct scope, ServiceProps props, bool fargate)
     {
-        var path = scope.Node.Path;
         var strategies = props.PlacementStrategies ?? [];
         var constraints = props.PlacementConstraints ?? [];
         if (fargate && strategies.Count > 0)
         {
-            throw new EcsValidationException(path, nameof(props.PlacementStrategies),
+            throw new EcsValidationException(scope.Node.Path, nameof(props.PlacementStrategies),
                 $"[{string.Join(", ", strategies)}] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.");
         }
 
         if (fargate && constraints.Count > 0)
         {
-            throw new EcsValidationException(path, nameof(props.PlacementConstraints),
+            throw new EcsValidationException(scope.Node.Path, nameof(props.PlacementConstraints),
                 $"[{string.Join(", ", constraints)}] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.");
         }
 
         if (strategies.Count > 5)
         {
-            throw new EcsValidationException(path, nameof(props.PlacementStrategies), $"has {strategies.Count} strategies; ECS allows at most 5 per service.");
+            throw new EcsValidationException(scope.Node.Path, nameof(props.PlacementStrategies), $"has {strategies.Count} strategies; ECS allows at most 5 per service.");
         }
 
         if (constraints.Count > 10)
         {
-            throw new EcsValidationException(path, nameof(props.PlacementConstraints), $"has {constraints.Count} constraints; ECS allows at most 10 per service.");
+            throw new EcsValidationException(scope.Node.Path, nameof(props.PlacementConstraints), $"has {constraints.Count} constraints; ECS allows at most 10 per service.");
         }
 
         if (strategies.FirstOrDefault(s => !s.IsValid) is { } bad)
         {
-            throw new EcsValidationException(path, nameof(props.PlacementStrategies),
+            throw new EcsValidationException(scope.Node.Path, nameof(props.PlacementStrategies),
                 $"{bad} spreads over an unknown field; allowed: instanceId, host or attribute:<name> (e.g. attribute:ecs.availability-zone).");
         }
 
@@ -392,7 +388,7 @@ internal static class ServiceBuilder
         {
             if (string.IsNullOrWhiteSpace(c.Expression) || c.Expression.Length > 2000)
             {
-                throw new EcsValidationException(path, nameof(props.PlacementConstraints),
+                throw new EcsValidationException(scope.Node.Path, nameof(props.PlacementConstraints),
                     $"memberOf expression '{c.Expression}' is invalid; allowed: a cluster query language expression of 1 to 2000 characters, e.g. attribute:ecs.instance-type =~ t3.*.");
             }
         }

@@ -78,10 +78,15 @@ internal sealed partial class ServiceLoadBalancing
     // DEPLOY-FAILURES class 18 (warnings: the app's start-up time is not known at synth).
     private void WarnOnGracePeriod(EcsTaskDefinition task)
     {
-        var grace = _props.HealthCheckGracePeriod.ToSeconds();
+        // Validated (whole seconds) before this runs; an unresolved grace period is not judged.
+        if (Check.WholeSeconds(_scope, nameof(_props.HealthCheckGracePeriod), _props.HealthCheckGracePeriod) is not { } grace)
+        {
+            return;
+        }
+
         var slowest = task.ContainerSpecs
             .Where(c => c.Essential && c.HealthCheck?.StartPeriod is not null)
-            .Select(c => (c.Name, Seconds: c.HealthCheck!.StartPeriod!.ToSeconds()))
+            .Select(c => (c.Name, Seconds: Check.WholeSeconds(_scope, "HealthCheck.StartPeriod", c.HealthCheck!.StartPeriod) ?? 0))
             .OrderByDescending(c => c.Seconds)
             .FirstOrDefault();
         if (grace == 0)
@@ -311,23 +316,22 @@ internal sealed partial class ServiceLoadBalancing
     // DEPLOY-FAILURES class 14: the target container and port must exist in the task definition.
     private (string Container, int Port) ResolveTarget(EcsTaskDefinition task)
     {
-        var path = _scope.Node.Path;
         Check.InRange(_scope, nameof(_props.ContainerPort), _props.ContainerPort, 1, 65535);
         var specs = task.ContainerSpecs;
         var name = _props.ContainerName ?? specs.First(c => c.Essential).Name;
         var spec = specs.FirstOrDefault(c => c.Name == name)
-            ?? throw new EcsValidationException(path, nameof(_props.ContainerName),
+            ?? throw new EcsValidationException(_scope.Node.Path, nameof(_props.ContainerName),
                 $"'{name}' is not a container of the task definition {task.Node.Path}; allowed: {string.Join(", ", specs.Select(c => c.Name))}.");
         var mappings = spec.PortMappings ?? [];
         if (mappings.Count == 0)
         {
-            throw new EcsValidationException(path, nameof(_props.ContainerPort),
+            throw new EcsValidationException(_scope.Node.Path, nameof(_props.ContainerPort),
                 $"the target container '{name}' maps no port; a load-balanced service needs a port mapping on it (ContainerSpec.PortMappings).");
         }
 
         var port = _props.ContainerPort ?? mappings[0].ContainerPort;
         var mapping = mappings.FirstOrDefault(m => m.ContainerPort == port)
-            ?? throw new EcsValidationException(path, nameof(_props.ContainerPort),
+            ?? throw new EcsValidationException(_scope.Node.Path, nameof(_props.ContainerPort),
                 $"{port} is not a port of container '{name}'; allowed: {string.Join(", ", mappings.Select(m => m.ContainerPort))}.");
         FixedHostPort = task.NetworkMode == NetworkMode.BRIDGE && mapping.HostPort is > 0 ? mapping.HostPort : null;
         return (name, port);
@@ -336,7 +340,6 @@ internal sealed partial class ServiceLoadBalancing
     private void Validate()
     {
         var p = _props;
-        var path = _scope.Node.Path;
         Check.InRange(_scope, nameof(p.ListenerPort), p.ListenerPort, 1, 65535);
         Check.InRange(_scope, nameof(p.DeregistrationDelay), Check.WholeSeconds(_scope, nameof(p.DeregistrationDelay), p.DeregistrationDelay), 0, 3600, "seconds");
         Check.InRange(_scope, nameof(p.HealthCheckGracePeriod), Check.WholeSeconds(_scope, nameof(p.HealthCheckGracePeriod), p.HealthCheckGracePeriod), 0, int.MaxValue, "seconds");
@@ -346,13 +349,13 @@ internal sealed partial class ServiceLoadBalancing
 
         if (IsNetwork && (p.SlowStart is not null || p.StickinessDuration is not null))
         {
-            throw new EcsValidationException(path, p.SlowStart is not null ? nameof(p.SlowStart) : nameof(p.StickinessDuration),
+            throw new EcsValidationException(_scope.Node.Path, p.SlowStart is not null ? nameof(p.SlowStart) : nameof(p.StickinessDuration),
                 "is an Application Load Balancer setting; a Network Load Balancer has no slow start or cookie stickiness: leave it unset or use LoadBalancerKind.Application.");
         }
 
         if (p.CertificateArn is { } arn && !Token.IsUnresolved(arn) && !CertificateArnPattern().IsMatch(arn))
         {
-            throw new EcsValidationException(path, nameof(p.CertificateArn),
+            throw new EcsValidationException(_scope.Node.Path, nameof(p.CertificateArn),
                 $"'{arn}' is not a certificate ARN; allowed: arn:<partition>:acm:<region>:<account>:certificate/<id> (or an IAM server certificate ARN).");
         }
 
@@ -360,13 +363,13 @@ internal sealed partial class ServiceLoadBalancing
         {
             if (!Token.IsUnresolved(cidr) && !CidrPattern().IsMatch(cidr))
             {
-                throw new EcsValidationException(path, nameof(p.IngressCidrs), $"'{cidr}' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.");
+                throw new EcsValidationException(_scope.Node.Path, nameof(p.IngressCidrs), $"'{cidr}' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.");
             }
         }
 
         if (p.IngressCidrs is { Count: 0 })
         {
-            throw new EcsValidationException(path, nameof(p.IngressCidrs), "is empty, so no client could reach the listener; give at least one CIDR block or leave it unset for the default.");
+            throw new EcsValidationException(_scope.Node.Path, nameof(p.IngressCidrs), "is empty, so no client could reach the listener; give at least one CIDR block or leave it unset for the default.");
         }
 
         ValidateSharedListener();
@@ -375,12 +378,11 @@ internal sealed partial class ServiceLoadBalancing
     private void ValidateSharedListener()
     {
         var p = _props;
-        var path = _scope.Node.Path;
         if (p.Listener is null)
         {
             if (p.ListenerRule is not null)
             {
-                throw new EcsValidationException(path, nameof(p.ListenerRule),
+                throw new EcsValidationException(_scope.Node.Path, nameof(p.ListenerRule),
                     "is set without Listener; a rule needs the shared ALB listener it belongs to (set Listener), or leave it unset to create a load balancer.");
             }
 
@@ -397,13 +399,13 @@ internal sealed partial class ServiceLoadBalancing
         }.FirstOrDefault(o => o.Set);
         if (owned.Name is not null)
         {
-            throw new EcsValidationException(path, owned.Name,
+            throw new EcsValidationException(_scope.Node.Path, owned.Name,
                 "is a setting of the load balancer, but the service joins a shared Listener whose load balancer is configured elsewhere; leave it unset.");
         }
 
         if (p.ListenerRule is not { } rule)
         {
-            throw new EcsValidationException(path, nameof(p.ListenerRule),
+            throw new EcsValidationException(_scope.Node.Path, nameof(p.ListenerRule),
                 "is not set; a service on a shared Listener needs a rule with a priority and path or host conditions.");
         }
 
@@ -412,13 +414,13 @@ internal sealed partial class ServiceLoadBalancing
         var hosts = rule.HostHeaders ?? [];
         if (paths.Count + hosts.Count is 0 or > 5)
         {
-            throw new EcsValidationException(path, nameof(p.ListenerRule),
+            throw new EcsValidationException(_scope.Node.Path, nameof(p.ListenerRule),
                 $"has {paths.Count + hosts.Count} condition values; allowed: 1 to 5 path patterns and host headers together.");
         }
 
         if (paths.FirstOrDefault(x => string.IsNullOrEmpty(x) || !x.StartsWith('/')) is { } badPath)
         {
-            throw new EcsValidationException(path, $"{nameof(p.ListenerRule)}.PathPatterns", $"'{badPath}' must start with '/'.");
+            throw new EcsValidationException(_scope.Node.Path, $"{nameof(p.ListenerRule)}.PathPatterns", $"'{badPath}' must start with '/'.");
         }
     }
 
@@ -426,10 +428,9 @@ internal sealed partial class ServiceLoadBalancing
     {
         const string p = nameof(LoadBalancedServiceProps.HealthCheck);
         var hc = _props.HealthCheck;
-        var path = _scope.Node.Path;
         if (string.IsNullOrEmpty(hc.Path) || !hc.Path.StartsWith('/'))
         {
-            throw new EcsValidationException(path, $"{p}.Path", $"'{hc.Path}' must start with '/'.");
+            throw new EcsValidationException(_scope.Node.Path, $"{p}.Path", $"'{hc.Path}' must start with '/'.");
         }
 
         var intervalSeconds = Check.WholeSeconds(_scope, $"{p}.Interval", hc.Interval);
@@ -438,7 +439,7 @@ internal sealed partial class ServiceLoadBalancing
         Check.InRange(_scope, $"{p}.Timeout", timeoutSeconds, 2, 120, "seconds");
         if (intervalSeconds is { } interval && timeoutSeconds is { } timeout && timeout >= interval)
         {
-            throw new EcsValidationException(path, $"{p}.Timeout",
+            throw new EcsValidationException(_scope.Node.Path, $"{p}.Timeout",
                 $"{Check.Format(timeout)} seconds is not shorter than Interval ({Check.Format(interval)} seconds); the load balancer requires timeout < interval.");
         }
 

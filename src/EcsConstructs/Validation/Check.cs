@@ -60,12 +60,19 @@ internal static class Check
     /// </summary>
     public static double? WholeSeconds(IConstruct scope, string property, Duration? duration)
     {
-        if (duration is null || duration.IsUnresolved())
+        if (duration is null)
         {
             return null;
         }
 
-        var seconds = duration.ToSeconds(new TimeConversionOptions { Integral = false });
+        // Durations are immutable: ask jsii once per instance (the props' shared defaults are
+        // read by every service), not twice per validation.
+        var known = KnownSeconds.GetValue(duration, d => new(d.IsUnresolved() ? null : d.ToSeconds(new TimeConversionOptions { Integral = false })));
+        if (known.Value is not { } seconds)
+        {
+            return null;
+        }
+
         if (seconds != Math.Floor(seconds))
         {
             throw new EcsValidationException(scope.Node.Path, property,
@@ -74,6 +81,8 @@ internal static class Check
 
         return seconds;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Duration, System.Runtime.CompilerServices.StrongBox<double?>> KnownSeconds = new();
 
     public static string Format(double value) =>
         value.ToString(System.Globalization.CultureInfo.InvariantCulture);
