@@ -30,4 +30,18 @@ public sealed class ExamplesRulesTests
         Assert.Empty(findings.Findings);
         Assert.Empty(findings.Of("ECS044"));
     }
+
+    [Fact]
+    public void No_rule_fires_on_any_stack_of_the_multi_stack_example()
+    {
+        var stacks = MultiStack.MultiStackApp.Build(TestApps.NewApp()).All;
+        EcsRules.Apply(stacks[0].Node.Root);
+
+        foreach (var stack in stacks)
+        {
+            var findings = RuleFindings.Of(stack, apply: false);
+            Assert.True(!findings.Findings.Any(), $"{stack.StackName}:\n{findings.Dump()}");
+            Assert.Empty(findings.Of("ECS044"));
+        }
+    }
 }
