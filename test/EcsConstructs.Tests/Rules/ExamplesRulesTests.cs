@@ -11,7 +11,7 @@ namespace EcsConstructs.Tests.Rules;
 /// </summary>
 public sealed class ExamplesRulesTests
 {
-    public static TheoryData<string> Examples => new() { "NginxWalkthrough", "MixedCapacity", "StepScalingWalkthrough", "FargateWorker" };
+    public static TheoryData<string> Examples => new() { "NginxWalkthrough", "MixedCapacity", "StepScalingWalkthrough", "FargateWorker", "ExistingInfrastructure" };
 
     [Theory]
     [MemberData(nameof(Examples))]
@@ -23,6 +23,7 @@ public sealed class ExamplesRulesTests
             "NginxWalkthrough" => NginxWalkthrough.NginxWalkthroughApp.Build(app),
             "MixedCapacity" => MixedCapacity.MixedCapacityApp.Build(app),
             "FargateWorker" => FargateWorker.FargateWorkerApp.Build(app),
+            "ExistingInfrastructure" => ExistingInfrastructure.ExistingInfrastructureApp.Build(app),
             _ => StepScalingWalkthrough.StepScalingWalkthroughApp.Build(app),
         };
         var findings = RuleFindings.Of(stack);
