@@ -47,6 +47,9 @@ public static class ExistingInfrastructureApp
             AvailabilityZones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
             PublicSubnetIds = ["subnet-0aaa0000000000001", "subnet-0aaa0000000000002", "subnet-0aaa0000000000003"],
             PrivateSubnetIds = ["subnet-0bbb0000000000001", "subnet-0bbb0000000000002", "subnet-0bbb0000000000003"],
+            // Route tables too, so that nothing reading subnet.RouteTable gets null (CDK warns otherwise).
+            PublicSubnetRouteTableIds = ["rtb-0aaa0000000000001", "rtb-0aaa0000000000001", "rtb-0aaa0000000000001"],
+            PrivateSubnetRouteTableIds = ["rtb-0bbb0000000000001", "rtb-0bbb0000000000002", "rtb-0bbb0000000000003"],
         });
 
         // The cluster, with the security group of its container instances: the load balancer's

@@ -45,4 +45,14 @@ public sealed class ExamplesRulesTests
             Assert.Empty(findings.Of("ECS044"));
         }
     }
+
+    [Fact]
+    public void Imported_infrastructure_example_synthesizes_with_the_rules_without_any_warning()
+    {
+        // The rules walk a stack whose VPC, cluster, capacity provider and listener are imported: nothing
+        // throws, and neither the rules nor CDK itself (e.g. subnets without route tables) warn.
+        var findings = RuleFindings.Of(ExistingInfrastructure.ExistingInfrastructureApp.Build(TestApps.NewApp()));
+
+        Assert.True(findings.All.All(a => a.Level == "info"), findings.Dump());
+    }
 }
