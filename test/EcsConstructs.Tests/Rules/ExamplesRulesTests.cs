@@ -11,7 +11,7 @@ namespace EcsConstructs.Tests.Rules;
 /// </summary>
 public sealed class ExamplesRulesTests
 {
-    public static TheoryData<string> Examples => new() { "NginxWalkthrough", "MixedCapacity", "StepScalingWalkthrough" };
+    public static TheoryData<string> Examples => new() { "NginxWalkthrough", "MixedCapacity", "StepScalingWalkthrough", "FargateWorker", "ExistingInfrastructure" };
 
     [Theory]
     [MemberData(nameof(Examples))]
@@ -22,11 +22,37 @@ public sealed class ExamplesRulesTests
         {
             "NginxWalkthrough" => NginxWalkthrough.NginxWalkthroughApp.Build(app),
             "MixedCapacity" => MixedCapacity.MixedCapacityApp.Build(app),
+            "FargateWorker" => FargateWorker.FargateWorkerApp.Build(app),
+            "ExistingInfrastructure" => ExistingInfrastructure.ExistingInfrastructureApp.Build(app),
             _ => StepScalingWalkthrough.StepScalingWalkthroughApp.Build(app),
         };
         var findings = RuleFindings.Of(stack);
 
         Assert.Empty(findings.Findings);
         Assert.Empty(findings.Of("ECS044"));
+    }
+
+    [Fact]
+    public void No_rule_fires_on_any_stack_of_the_multi_stack_example()
+    {
+        var stacks = MultiStack.MultiStackApp.Build(TestApps.NewApp()).All;
+        EcsRules.Apply(stacks[0].Node.Root);
+
+        foreach (var stack in stacks)
+        {
+            var findings = RuleFindings.Of(stack, apply: false);
+            Assert.True(!findings.Findings.Any(), $"{stack.StackName}:\n{findings.Dump()}");
+            Assert.Empty(findings.Of("ECS044"));
+        }
+    }
+
+    [Fact]
+    public void Imported_infrastructure_example_synthesizes_with_the_rules_without_any_warning()
+    {
+        // The rules walk a stack whose VPC, cluster, capacity provider and listener are imported: nothing
+        // throws, and neither the rules nor CDK itself (e.g. subnets without route tables) warn.
+        var findings = RuleFindings.Of(ExistingInfrastructure.ExistingInfrastructureApp.Build(TestApps.NewApp()));
+
+        Assert.True(findings.All.All(a => a.Level == "info"), findings.Dump());
     }
 }

@@ -1,0 +1,73 @@
+using Amazon.CDK;
+using EcsConstructs.Testing;
+using EcsConstructs.Tests.Support;
+using ExistingInfrastructure;
+
+namespace EcsConstructs.Tests.Examples;
+
+/// <summary>The existing-infrastructure example stack, synthesized once.</summary>
+public sealed class ExistingInfrastructureFixture
+{
+    public ExistingInfrastructureFixture()
+    {
+        Stack = ExistingInfrastructureApp.Build(TestApps.NewApp());
+        Template = Synthesized.Of(Stack);
+    }
+
+    internal Stack Stack { get; }
+
+    internal Synthesized Template { get; }
+}
+
+public sealed class ExistingInfrastructureTests(ExistingInfrastructureFixture fixture) : IClassFixture<ExistingInfrastructureFixture>
+{
+    private readonly Synthesized _t = fixture.Template;
+
+    [Fact]
+    public void Template_matches_the_reviewed_snapshot()
+    {
+        SnapshotAssert.MatchesSnapshot(fixture.Stack);
+    }
+
+    [Fact]
+    public void Template_holds_only_the_service_side()
+    {
+        string[] serviceSide =
+        [
+            "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::Logs::LogGroup",
+            "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::ElasticLoadBalancingV2::ListenerRule",
+            "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress",
+        ];
+        var types = _t.Json["Resources"]!.AsObject().Select(r => r.Value!["Type"]!.GetValue<string>()).Distinct().ToList();
+
+        Assert.All(types, type => Assert.Contains(type, serviceSide));
+        Assert.DoesNotContain(types, t => t is "AWS::EC2::VPC" or "AWS::EC2::Subnet" or "AWS::ECS::Cluster" or "AWS::ECS::CapacityProvider"
+            or "AWS::AutoScaling::AutoScalingGroup" or "AWS::ElasticLoadBalancingV2::LoadBalancer" or "AWS::ElasticLoadBalancingV2::Listener");
+    }
+
+    [Fact]
+    public void Service_runs_on_the_existing_cluster_and_capacity_provider_without_a_launch_type()
+    {
+        var service = _t.PropertiesOf("AWS::ECS::Service");
+        Assert.Equal(ExistingInfrastructureApp.ClusterName, service["Cluster"]!.GetValue<string>());
+        Assert.Null(service["LaunchType"]);
+        var share = Assert.Single(service["CapacityProviderStrategy"]!.AsArray())!;
+        Assert.Equal(ExistingInfrastructureApp.CapacityProviderName, share["CapacityProvider"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Rule_on_the_existing_listener_matches_host_and_path_and_the_instances_admit_the_alb()
+    {
+        var rule = _t.PropertiesOf("AWS::ElasticLoadBalancingV2::ListenerRule");
+        Assert.Equal(ExistingInfrastructureApp.ListenerArn, rule["ListenerArn"]!.GetValue<string>());
+        Assert.Equal(30, rule["Priority"]!.GetValue<int>());
+        var conditions = rule["Conditions"]!.ToJsonString();
+        Assert.Contains("\"host-header\"", conditions, StringComparison.Ordinal);
+        Assert.Contains("orders.example.com", conditions, StringComparison.Ordinal);
+        Assert.Contains("/orders/*", conditions, StringComparison.Ordinal);
+
+        var ingress = _t.PropertiesOf("AWS::EC2::SecurityGroupIngress");
+        Assert.Equal("sg-0ccc0000000000001", ingress["GroupId"]!.GetValue<string>());
+        Assert.Equal("sg-0ddd0000000000001", ingress["SourceSecurityGroupId"]!.GetValue<string>());
+    }
+}
