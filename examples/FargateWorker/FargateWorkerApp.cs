@@ -59,6 +59,8 @@ public static class FargateWorkerApp
         var dbSecret = new Secret(stack, "DbCredentials", new SecretProps
         {
             Description = "Database credentials of the queue worker",
+            // Credentials outlive the stack: deleting it must not lose the database password.
+            RemovalPolicy = RemovalPolicy.RETAIN,
             GenerateSecretString = new SecretStringGenerator
             {
                 SecretStringTemplate = "{\"username\":\"worker\"}",
