@@ -126,7 +126,7 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
         new("negative DesiredCount", true, ["DesiredCount"], s => Gen.Choose(-10, -1).Select(v => s with { Desired = v })),
         new("MinHealthyPercent above 100", true, ["MinHealthyPercent"], s => G.Pick(101, 150, 200).Select(v => s with { MinHealthy = v })),
         new("MaxHealthyPercent below 100", true, ["MaxHealthyPercent"], s => G.Pick(0, 50, 99).Select(v => s with { MaxHealthy = v })),
-        new("deployment bounds without room", true, ["MaxHealthyPercent"], s => G.Pick((1, 100, 150), (2, 50, 100), (3, 100, 100))
+        new("deployment bounds without room", true, ["MaxHealthyPercent"], s => G.Pick((1, 100, 150), (2, 100, 149), (3, 100, 100))
             .Select(b => s with { Desired = b.Item1, MinHealthy = b.Item2, MaxHealthy = b.Item3 })),
         new("placement strategies on Fargate", true, ["PlacementStrategies"],
             s => Fargate(s).SelectMany(f => G.Pick<string[]>(["zones"], ["binpack-cpu"]).Select(p => f with { Placement = p }))),
