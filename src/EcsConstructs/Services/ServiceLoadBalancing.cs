@@ -361,10 +361,19 @@ internal sealed partial class ServiceLoadBalancing
 
         foreach (var cidr in p.IngressCidrs ?? [])
         {
-            if (!Token.IsUnresolved(cidr) && !CidrPattern().IsMatch(cidr))
+            if (!Token.IsUnresolved(cidr) && !IsCidr(cidr))
             {
                 throw new EcsValidationException(_scope.Node.Path, nameof(p.IngressCidrs), $"'{cidr}' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.");
             }
+        }
+
+        // Found by the generated cases: with the redirect, port 80 belongs to the
+        // redirect listener; an HTTPS listener on 80 too makes two listeners on one port, which ELB refuses.
+        if (!IsNetwork && p.Listener is null && p.CertificateArn is not null && p.RedirectHttpToHttps && ListenerPort == 80)
+        {
+            throw new EcsValidationException(path, nameof(p.ListenerPort),
+                "80 is the port of the HTTP listener that redirects to HTTPS (RedirectHttpToHttps), and a load balancer allows one listener per port; " +
+                "use another port for HTTPS (default 443) or set RedirectHttpToHttps to false.");
         }
 
         if (p.IngressCidrs is { Count: 0 })
@@ -454,4 +463,27 @@ internal sealed partial class ServiceLoadBalancing
 
     [GeneratedRegex(@"^((\d{1,3}\.){3}\d{1,3}/\d{1,2}|[0-9A-Fa-f:]+/\d{1,3})$")]
     private static partial Regex CidrPattern();
+
+    /// <summary>
+    /// An IPv4 CIDR (octets 0-255, prefix 0-32) or an IPv6 CIDR (a parseable address, prefix 0-128): the
+    /// shape alone let 300.0.0.0/8 or 10.0.0.0/33 through, which the EC2 API refuses at deployment.
+    /// </summary>
+    private static bool IsCidr(string cidr)
+    {
+        if (!CidrPattern().IsMatch(cidr))
+        {
+            return false;
+        }
+
+        var slash = cidr.IndexOf('/', StringComparison.Ordinal);
+        var prefix = int.Parse(cidr[(slash + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        if (!System.Net.IPAddress.TryParse(cidr[..slash], out var address))
+        {
+            return false;
+        }
+
+        return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            ? cidr[..slash].Split('.').All(o => int.Parse(o, System.Globalization.CultureInfo.InvariantCulture) <= 255) && prefix <= 32
+            : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && prefix <= 128;
+    }
 }

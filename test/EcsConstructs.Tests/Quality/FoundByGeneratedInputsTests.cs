@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.ECS;
 using EcsConstructs.Clusters;
 using EcsConstructs.Scaling;
+using EcsConstructs.Services;
 using EcsConstructs.Tasks;
 using EcsConstructs.Tests.Scaling;
 using EcsConstructs.Tests.Support;
@@ -143,6 +144,61 @@ public sealed class FoundByGeneratedInputsTests
         }));
 
         Assert.Equal("Test/Scaling: MetricTracking[].Id: '' is blank; the policy's construct id is required, e.g. \"Backlog\".", e.Message);
+    }
+
+    [Theory]
+    [InlineData("300.0.0.0/8")]
+    [InlineData("10.0.0.0/33")]
+    [InlineData("2001:db8::/129")]
+    [InlineData("1:2:3:4:5:6:7:8:9/64")]
+    public void An_ingress_cidr_with_an_octet_or_prefix_out_of_range_is_rejected(string cidr)
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack);
+
+        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
+        {
+            Cluster = cluster.Cluster,
+            Image = Fixtures.Image,
+            IngressCidrs = [cidr],
+        }));
+
+        Assert.Equal($"Test/Web: IngressCidrs: '{cidr}' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.", e.Message);
+    }
+
+    [Fact]
+    public void An_HTTPS_listener_on_port_80_next_to_the_redirect_listener_is_rejected()
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack);
+
+        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
+        {
+            Cluster = cluster.Cluster,
+            Image = Fixtures.Image,
+            CertificateArn = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8899-aabbccddeeff",
+            ListenerPort = 80,
+        }));
+
+        Assert.StartsWith("Test/Web: ListenerPort: 80 is the port of the HTTP listener that redirects to HTTPS", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_HTTPS_listener_on_port_80_without_the_redirect_is_accepted()
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack);
+
+        var service = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
+        {
+            Cluster = cluster.Cluster,
+            Image = Fixtures.Image,
+            CertificateArn = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8899-aabbccddeeff",
+            ListenerPort = 80,
+            RedirectHttpToHttps = false,
+        });
+
+        Assert.Null(service.RedirectListener);
     }
 
     private static (Stack Stack, Ec2Service Service) ScaledService()

@@ -6,8 +6,8 @@ using FsCheck.Fluent;
 namespace EcsConstructs.Tests.Quality.Generation;
 
 /// <summary>
-/// The case generators of the bad-input property test, in one place. Services/ is left out while
-/// its constructs change shape: add a generator for them here when they are stable.
+/// The case generators of the bad-input property test, in one place: add a generator here to cover
+/// another construct.
 /// </summary>
 internal static class CaseGenerators
 {
@@ -17,6 +17,7 @@ internal static class CaseGenerators
         new EcsTaskDefinitionCases(),
         new EcrRepositoryCases(),
         new ServiceScalingCases(),
+        new ServiceCases(),
     ];
 
     /// <summary>Any case, each generator picked by its weight.</summary>
