@@ -371,7 +371,7 @@ internal sealed partial class ServiceLoadBalancing
         // redirect listener; an HTTPS listener on 80 too makes two listeners on one port, which ELB refuses.
         if (!IsNetwork && p.Listener is null && p.CertificateArn is not null && p.RedirectHttpToHttps && ListenerPort == 80)
         {
-            throw new EcsValidationException(path, nameof(p.ListenerPort),
+            throw new EcsValidationException(_scope.Node.Path, nameof(p.ListenerPort),
                 "80 is the port of the HTTP listener that redirects to HTTPS (RedirectHttpToHttps), and a load balancer allows one listener per port; " +
                 "use another port for HTTPS (default 443) or set RedirectHttpToHttps to false.");
         }
