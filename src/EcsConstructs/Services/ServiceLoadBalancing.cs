@@ -334,6 +334,17 @@ internal sealed partial class ServiceLoadBalancing
             ?? throw new EcsValidationException(_scope.Node.Path, nameof(_props.ContainerPort),
                 $"{port} is not a port of container '{name}'; allowed: {string.Join(", ", mappings.Select(m => m.ContainerPort))}.");
         FixedHostPort = task.NetworkMode == NetworkMode.BRIDGE && mapping.HostPort is > 0 ? mapping.HostPort : null;
+
+        // With dynamic host ports every task listens on its own ephemeral port: a fixed health
+        // check port is served by no target, so every target fails its health checks.
+        if (task.NetworkMode == NetworkMode.BRIDGE && FixedHostPort is null && _props.HealthCheck.Port is { } healthPort)
+        {
+            Check.InRange(_scope, "HealthCheck.Port", healthPort, 1, 65535);
+            throw new EcsValidationException(_scope.Node.Path, "HealthCheck.Port",
+                $"{healthPort} is a fixed port, but the target uses a dynamic host port (bridge mode, host port 0), so no instance serves {healthPort}; " +
+                "leave HealthCheck.Port unset to check each target's traffic port, or use awsvpc (ip targets) or a fixed host port.");
+        }
+
         return (name, port);
     }
 

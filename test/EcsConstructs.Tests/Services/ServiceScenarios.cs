@@ -108,7 +108,7 @@ internal static class ServiceScenarios
             Cluster = cluster.Cluster,
             Image = Fixtures.Image,
             PublicLoadBalancer = false,
-            HealthCheck = new HealthCheckSettings { Path = "/ready", Port = 8081, Interval = Duration.Seconds(10), Timeout = Duration.Seconds(4), HealthyThresholdCount = 3, UnhealthyThresholdCount = 4, SuccessCodes = "200" },
+            HealthCheck = new HealthCheckSettings { Path = "/ready", Interval = Duration.Seconds(10), Timeout = Duration.Seconds(4), HealthyThresholdCount = 3, UnhealthyThresholdCount = 4, SuccessCodes = "200" },
             DeregistrationDelay = Duration.Seconds(300),
             SlowStart = Duration.Seconds(60),
             StickinessDuration = Duration.Hours(1),

@@ -274,7 +274,7 @@ public sealed class Ec2OptionsTests(Ec2OptionsFixture f) : IClassFixture<Ec2Opti
     public void Health_check_deregistration_slow_start_and_stickiness_are_written()
     {
         f.Template.Template.HasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Obj(
-            ("HealthCheckPath", "/ready"), ("HealthCheckPort", "8081"), ("HealthCheckIntervalSeconds", 10), ("HealthCheckTimeoutSeconds", 4),
+            ("HealthCheckPath", "/ready"), ("HealthCheckIntervalSeconds", 10), ("HealthCheckTimeoutSeconds", 4),
             ("HealthyThresholdCount", 3), ("UnhealthyThresholdCount", 4), ("Matcher", Obj(("HttpCode", "200"))),
             ("TargetGroupAttributes", Match.ArrayWith(new object[]
             {
@@ -287,11 +287,11 @@ public sealed class Ec2OptionsTests(Ec2OptionsFixture f) : IClassFixture<Ec2Opti
     }
 
     [Fact]
-    public void Instances_admit_the_alb_on_the_ephemeral_range_and_on_the_health_check_port()
+    public void Instances_admit_the_alb_on_the_ephemeral_range_only()
     {
         var rules = f.Ingress().Select(r => (r.Source, r.From, r.To)).Order().ToList();
         var alb = f.GroupOf("ApiLoadBalancerSecurityGroup");
-        Assert.Equal([(alb, 8081, 8081), (alb, 32768, 65535)], rules);
+        Assert.Equal([(alb, 32768, 65535)], rules);
     }
 
     [Fact]

@@ -436,4 +436,12 @@ public sealed class ServiceValidationTests
         });
         Assert.Equal("Test/Web: HealthCheck.Interval: 10.5 seconds is not a whole number of seconds; allowed: whole seconds (e.g. Duration.Seconds(11)).", e.Message);
     }
+
+    [Fact]
+    public void A_fixed_health_check_port_with_dynamic_host_ports_is_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, HealthCheck = new HealthCheckSettings { Port = 8081 } });
+        Assert.Equal("Test/Web: HealthCheck.Port: 8081 is a fixed port, but the target uses a dynamic host port (bridge mode, host port 0), so no instance serves 8081; " +
+            "leave HealthCheck.Port unset to check each target's traffic port, or use awsvpc (ip targets) or a fixed host port.", e.Message);
+    }
 }
