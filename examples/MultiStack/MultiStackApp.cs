@@ -77,21 +77,7 @@ public sealed class NetworkStack : Stack
 
         // The @aws-cdk/aws-ec2:restrictDefaultSecurityGroup feature flag adds aws-cdk-lib's handler that removes
         // the default security group's rules: run it on a current Node.js runtime (as EcsCluster does for its VPC).
-        if (Node.TryFindChild("Custom::VpcRestrictDefaultSGCustomResourceProvider") is IConstruct provider)
-        {
-            if (provider.Node.TryFindChild("Handler") is CfnResource handler)
-            {
-                handler.AddPropertyOverride("Runtime", "nodejs24.x");
-            }
-
-            if (provider.Node.TryFindChild("Role") is CfnResource role)
-            {
-                NagSuppressions.Suppress(role, "AwsSolutions-IAM4",
-                    "Role of aws-cdk-lib's own handler that removes the default security group's rules; " +
-                    "AWSLambdaBasicExecutionRole only lets it write its own CloudWatch logs.",
-                    "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
-            }
-        }
+        CdkHandlers.HardenVpcDefaultSecurityGroupHandler(this);
     }
 
     /// <summary>The VPC.</summary>

@@ -16,9 +16,6 @@ namespace EcsConstructs.Clusters;
 /// </summary>
 public sealed class AsgForceDelete : Construct
 {
-    /// <summary>The Lambda runtime of CDK's AwsCustomResource handler, raised from the deprecated default of aws-cdk-lib 2.160.</summary>
-    public const string HandlerRuntime = "nodejs24.x";
-
     /// <summary>The id CDK gives the singleton AwsCustomResource handler in a stack.</summary>
     private const string SingletonFunctionId = "AWS679f53fac002430cb0da5b7982bd2287";
 
@@ -65,14 +62,7 @@ public sealed class AsgForceDelete : Construct
             return;
         }
 
-        ((CfnFunction)handler.Node.DefaultChild!).Runtime = HandlerRuntime;
-
-        // One handler per stack: suppress on its role once.
-        if (handler.Role?.Node.DefaultChild is CfnResource role && role.GetMetadata("cdk_nag") is null)
-        {
-            NagSuppressions.Suppress(role, "AwsSolutions-IAM4",
-                "Role of aws-cdk-lib's AwsCustomResource handler; AWSLambdaBasicExecutionRole only lets it write its own logs.",
-                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
-        }
+        CdkHandlers.Harden((CfnResource)handler.Node.DefaultChild!, handler.Role?.Node.DefaultChild as CfnResource,
+            "Role of aws-cdk-lib's AwsCustomResource handler; AWSLambdaBasicExecutionRole only lets it write its own logs.");
     }
 }
