@@ -262,7 +262,7 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
                 });
                 break;
             case ServiceKind.LoadBalancedEc2:
-                _ = new LoadBalancedEc2Service(stack, Owner, LoadBalancedProps(new LoadBalancedEc2ServiceProps
+                _ = new LoadBalancedEc2Service(stack, Owner, new LoadBalancedEc2ServiceProps
                 {
                     Cluster = cluster.Cluster,
                     TaskDefinition = task,
@@ -287,7 +287,7 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
                     DeregistrationDelay = Duration.Millis(spec.DeregistrationMs),
                     SlowStart = spec.SlowStartS is { } slow ? Duration.Seconds(slow) : null,
                     StickinessDuration = spec.StickinessS is { } sticky ? Duration.Seconds(sticky) : null,
-                }));
+                });
                 break;
             default:
                 _ = new LoadBalancedFargateService(stack, Owner, new LoadBalancedFargateServiceProps
@@ -317,8 +317,6 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
                 break;
         }
     }
-
-    private static LoadBalancedEc2ServiceProps LoadBalancedProps(LoadBalancedEc2ServiceProps props) => props;
 
     private static HealthCheckSettings Health(TargetHealthData h) => new()
     {
