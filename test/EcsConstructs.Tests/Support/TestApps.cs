@@ -9,11 +9,10 @@ namespace EcsConstructs.Tests.Support;
 /// </summary>
 internal static class TestApps
 {
-    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
     private static readonly Lazy<Dictionary<string, object>> Context = new(LoadContext);
 
     /// <summary>The repository root (the folder holding EcsConstructs.sln).</summary>
-    public static string RepositoryRoot => Root.Value;
+    public static string RepositoryRoot => RepositoryFolder.Root;
 
     /// <summary>A new app with the repository's feature flags.</summary>
     public static App NewApp() => new(new AppProps { Context = new Dictionary<string, object>(Context.Value) });
@@ -21,19 +20,6 @@ internal static class TestApps
     /// <summary>A new stack in eu-west-1 (environment known, so three zones can be named) in a new app.</summary>
     public static Stack NewStack(string id = "Test") =>
         new(NewApp(), id, new StackProps { Env = new Amazon.CDK.Environment { Region = "eu-west-1" } });
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EcsConstructs.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EcsConstructs.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private static Dictionary<string, object> LoadContext()
     {

@@ -34,12 +34,12 @@ public sealed class PackagedLibraryFixture : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "ecsconstructs-consumer-" + Guid.NewGuid().ToString("N"));
         Version = "0.1.0-consumer.t" + Guid.NewGuid().ToString("N")[..12];
         Configuration = typeof(EcsCluster).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        CopyDirectory(Path.Combine(TestApps.RepositoryRoot, "test", "consumer"), Root);
+        CopyDirectory(Path.Combine(RepositoryFolder.Root, "test", "consumer"), Root);
         Feed = Path.Combine(Root, "feed"); // ConsumerApp/NuGet.config names "../feed"
 
         foreach (var project in new[] { "EcsConstructs", "EcsConstructs.Testing" })
         {
-            Dotnet(TestApps.RepositoryRoot, "pack", Path.Combine("src", project, project + ".csproj"),
+            Dotnet(RepositoryFolder.Root, "pack", Path.Combine("src", project, project + ".csproj"),
                 "--no-build", "-c", Configuration, "-o", Feed, $"-p:Version={Version}", "--disable-build-servers");
         }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using EcsConstructs.Tests.Support;
 
 namespace EcsConstructs.Tests.TemplateChecks;
 
@@ -44,7 +45,7 @@ internal static class TemplateCheckRunner
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     /// <summary>The folder holding EcsConstructs.sln, found by walking up from the test binaries.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => RepositoryFolder.Root;
 
     public static string FixturesDirectory =>
         System.IO.Path.Combine(RepositoryRoot, "tools", "template-check", "fixtures");
@@ -104,18 +105,5 @@ internal static class TemplateCheckRunner
         var report = JsonSerializer.Deserialize<TemplateCheckReport>(output, JsonOptions)
             ?? throw new InvalidOperationException($"check.mjs printed no JSON report:{Environment.NewLine}{output}");
         return report with { ExitCode = process.ExitCode, StdErr = errors };
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "EcsConstructs.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no EcsConstructs.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using Amazon.CDK.Assertions;
 using Xunit.Abstractions;
 
 namespace EcsConstructs.Tests.Packaging;
@@ -21,10 +20,11 @@ public sealed class PackagedLibraryTests(PackagedLibraryFixture fixture, ITestOu
     {
         output.WriteLine($"pack + restore + build + synth of the consumer app: {fixture.Duration.TotalSeconds:F1} s ({fixture.Configuration} packages, version {fixture.Version})");
 
-        var template = Template.FromString(fixture.TemplateJson);
-        template.ResourceCountIs("AWS::ECS::Service", 1);
-        template.ResourceCountIs("AWS::ECS::CapacityProvider", 1);
-        template.ResourceCountIs("AWS::ElasticLoadBalancingV2::LoadBalancer", 1);
+        var types = JsonNode.Parse(fixture.TemplateJson)!["Resources"]!.AsObject()
+            .Select(r => r.Value!["Type"]!.GetValue<string>()).ToList();
+        Assert.Single(types, t => t == "AWS::ECS::Service");
+        Assert.Single(types, t => t == "AWS::ECS::CapacityProvider");
+        Assert.Single(types, t => t == "AWS::ElasticLoadBalancingV2::LoadBalancer");
     }
 
     [Fact]
