@@ -24,15 +24,17 @@ public static class EcsRules
     public static IReadOnlyList<EcsRule> Catalog { get; } = RuleCatalog.Entries.Select(e => e.Rule).ToList().AsReadOnly();
 
     /// <summary>
-    /// Checks every stack under <paramref name="scope"/> (an app, a stage or a stack) at synthesis.
-    /// For a construct inside a stack, the whole stack is indexed but only findings on resources
-    /// under the construct are reported. Call it once per app.
+    /// Checks every stack under <paramref name="scope"/> (an app, a stage or a stack; nested stacks
+    /// included) at synthesis. For a construct inside a stack, the whole stack is indexed but only
+    /// findings on resources under the construct are reported. Call it once per app; a
+    /// <see cref="Stage"/> inside the app synthesizes on its own, before the app: call it on that
+    /// stage too.
     /// </summary>
     /// <param name="scope">The app, stage, stack or construct to check.</param>
     public static void Apply(IConstruct scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        Aspects.Of(scope).Add(new RulesAspect(scope));
+        scope.Node.AddValidation(new RulesValidation(scope));
     }
 
     /// <summary>
@@ -79,8 +81,8 @@ public static class EcsRules
         md.Append("Failure classes refer to `DEPLOY-FAILURES.md`.\n\n");
         md.Append("## How it runs\n\n");
         md.Append("- **Explicit**: the library's constructs do not apply the rules; call `EcsRules.Apply(app)` once in `Program.cs` (or on one stack, or on a construct to report only findings under it).\n");
-        md.Append("- `Apply` adds an aspect; the aspect attaches one validation per stack, and the rules run in CDK's validation phase: after every aspect (CDK creates the cluster's capacity provider association in an aspect) and after construct dependencies became `DependsOn`.\n");
-        md.Append("- Each stack is indexed once per synthesis: every L1 resource's properties (as `TreeInspector` reports them) are resolved with one `Stack.Resolve` call; cross-resource facts (a service's task definition, target groups, listeners, the cluster's association, roles and policies, subnets and routes) are looked up by logical id.\n");
+        md.Append("- `Apply` adds one validation to the scope (not an aspect, which Node.js would call back for every construct): the rules run once per stack in CDK's validation phase, after every aspect (CDK creates the cluster's capacity provider association in an aspect) and after construct dependencies became `DependsOn`. Nested stacks are checked with their parent; the stacks of a `Stage` inside the app synthesize on their own, before the app: apply the rules to that stage too.\n");
+        md.Append("- Each stack is indexed once per synthesis: every L1 resource's properties (as `TreeInspector` reports them) are resolved with one `Stack.Resolve` call (per resource one jsii round trip for its logical id, two more for a type the rules read; construct paths only for messages); cross-resource facts (a service's task definition, target groups, listeners, the cluster's association, roles and policies, subnets and routes) are looked up by logical id.\n");
         md.Append("- Data: Fargate sizes from `FargateSizes`, instance vCPU/memory/ENIs/architecture from `InstanceTypeCatalog` (families t3, t3a, t4g, m5, m6i, m6g, m7i, m7g, c5, c6i, c6g, c7g, r5, r6i, r6g).\n\n");
         md.Append("## What cannot be checked\n\n");
         md.Append("- Raw overrides (`AddPropertyOverride`, `AddOverride`, deletion overrides): aws-cdk-lib keeps them in an internal field that jsii does not expose, so rules see the L1 properties without them. ");

@@ -5,36 +5,69 @@ using Constructs;
 namespace EcsConstructs.Rules;
 
 /// <summary>
-/// Runs the rule catalog over one stack once per synthesis, in the validation phase, and
-/// reports findings as CDK annotations on the offending L1 resources: errors (which fail
-/// <c>cdk synth</c>), warnings with the rule id (unless acknowledged) and informational
-/// "cannot check" notes. It never returns validation errors itself and never throws for a
-/// rule's sake: a rule that fails on unexpected input is reported as an info note.
+/// Runs the rule catalog once per synthesis over every stack under the scope given to
+/// <see cref="EcsRules.Apply"/>, in the validation phase (after every aspect, since CDK creates
+/// the cluster's capacity provider association in one, and after construct dependencies became
+/// <c>DependsOn</c>), and reports findings as CDK annotations on the offending L1 resources:
+/// errors (which fail <c>cdk synth</c>), warnings with the rule id (unless acknowledged) and
+/// informational "cannot check" notes. It never returns validation errors itself and never throws
+/// for a rule's sake: a rule that fails on unexpected input is reported as an info note.
 /// </summary>
+/// <remarks>
+/// A validation on the scope rather than an aspect: an aspect is called back from Node.js for
+/// every construct of the tree (about 1 ms per construct), this is called once.
+/// </remarks>
 internal sealed class RulesValidation : DeputyBase, IValidation
 {
-    private readonly Stack _stack;
+    private readonly IConstruct _scope;
     private readonly string _scopePath;
-    private bool _done;
+    private readonly HashSet<string> _checked = new(StringComparer.Ordinal);
 
-    public RulesValidation(Stack stack, string scopePath)
+    public RulesValidation(IConstruct scope)
     {
-        _stack = stack;
-        _scopePath = scopePath;
+        _scope = scope;
+        _scopePath = scope.Node.Path;
     }
 
     public string[] Validate()
     {
-        if (_done)
+        foreach (var stack in StacksInScope())
         {
-            return [];
+            // A stack is checked once per app even if synthesis runs twice.
+            if (_checked.Add(stack.Node.Path))
+            {
+                Check(stack);
+            }
         }
 
-        _done = true;
-        var index = TemplateIndex.Build(_stack);
-        foreach (var path in index.Unreadable.Where(InScope))
+        return [];
+    }
+
+    /// <summary>
+    /// The stacks to check: for an app or stage, its stacks and their nested stacks (not the stacks
+    /// of a nested stage, which synthesizes on its own: apply the rules to that stage); for a
+    /// stack, the stack and its nested stacks; for another construct, its stack.
+    /// </summary>
+    private IEnumerable<Stack> StacksInScope()
+    {
+        if (_scope is not Stage and not Stack)
         {
-            Annotations.Of(_stack).AddInfo($"[EcsRules] {path}: properties could not be resolved; the rules skip this resource.");
+            return [Stack.Of(_scope)];
+        }
+
+        var all = _scope.Node.FindAll();
+        var nestedStages = all.OfType<Stage>().Where(s => !ReferenceEquals(s, _scope)).Select(s => s.Node.Path + "/").ToList();
+        return all.OfType<Stack>()
+            .Where(s => nestedStages.Count == 0 || !nestedStages.Any(n => s.Node.Path.StartsWith(n, StringComparison.Ordinal)));
+    }
+
+    private void Check(Stack stack)
+    {
+        var scopeIsStack = _scope is Stage or Stack;
+        var index = TemplateIndex.Build(stack);
+        foreach (var path in index.Unreadable.Where(p => scopeIsStack || InScope(p)))
+        {
+            Annotations.Of(stack).AddInfo($"[EcsRules] {path}: properties could not be resolved; the rules skip this resource.");
         }
 
         foreach (var entry in RuleCatalog.Entries)
@@ -46,21 +79,19 @@ internal sealed class RulesValidation : DeputyBase, IValidation
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                Annotations.Of(_stack).AddInfo($"[{entry.Rule.Id}] not checked: the rule failed on this stack ({e.GetType().Name}: {e.Message}).");
+                Annotations.Of(stack).AddInfo($"[{entry.Rule.Id}] not checked: the rule failed on this stack ({e.GetType().Name}: {e.Message}).");
                 continue;
             }
 
-            foreach (var finding in findings.Where(f => InScope(f.Resource.Path)).DistinctBy(f => (f.Resource.Path, f.Message)))
+            foreach (var finding in findings.Where(f => scopeIsStack || InScope(f.Resource.Path)).DistinctBy(f => (f.Resource.Path, f.Message)))
             {
                 Report(entry.Rule, finding);
             }
         }
-
-        return [];
     }
 
     private bool InScope(string path) =>
-        _scopePath.Length == 0 || path == _scopePath || path.StartsWith(_scopePath + "/", StringComparison.Ordinal);
+        path == _scopePath || path.StartsWith(_scopePath + "/", StringComparison.Ordinal);
 
     private static void Report(EcsRule rule, Finding finding)
     {

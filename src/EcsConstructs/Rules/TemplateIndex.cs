@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Amazon.CDK;
 using static EcsConstructs.Rules.JsonValues;
@@ -5,13 +6,16 @@ using static EcsConstructs.Rules.JsonValues;
 namespace EcsConstructs.Rules;
 
 /// <summary>One CloudFormation resource of the stack, its properties resolved once.</summary>
-internal sealed class CfnEntry(string logicalId, string type, string path, JsonObject? props, IReadOnlyList<string> dependsOn, CfnResource cfn)
+internal sealed class CfnEntry(string logicalId, string type, JsonObject? props, IReadOnlyList<string> dependsOn, CfnResource cfn)
 {
+    private string? _path;
+
     public string LogicalId { get; } = logicalId;
 
     public string Type { get; } = type;
 
-    public string Path { get; } = path;
+    /// <summary>The construct path, read from CDK when first asked (messages only need a few).</summary>
+    public string Path => _path ??= Cfn.Node.Path;
 
     /// <summary>The resolved properties; null when they could not be read (rules skip the resource).</summary>
     public JsonObject? Props { get; } = props;
@@ -102,55 +106,46 @@ internal sealed class TemplateIndex
 
     public static TemplateIndex Build(Stack stack)
     {
-        // Every read below is a jsii round trip: read each resource once, skip nested stacks by
-        // path (not by asking each resource for its stack), and resolve all values in one call.
-        var resources = new List<(CfnResource Cfn, string Type, string Path, object? Props, string[] Deps)>();
-        var nestedStacks = new List<string>();
-        foreach (var construct in stack.Node.FindAll())
+        // Every CDK read is a jsii round trip (about 0.5 ms): per resource only its logical id and,
+        // for the types the rules read, a TreeInspector (create + inspect). The resource type comes
+        // from the L1 class (asked once per class), the construct path only when a message needs
+        // it, and all values (the inspectors' properties included, by reference) are resolved in
+        // one Stack.Resolve call.
+        var all = stack.Node.FindAll();
+        var nestedStacks = all.OfType<Stack>().Where(s => !ReferenceEquals(s, stack)).Select(s => s.Node.Path + "/").ToList();
+        var resources = new List<(CfnResource Cfn, string Type, TreeInspector? Inspector, string[] Deps)>();
+        foreach (var cfn in all.OfType<CfnResource>())
         {
-            if (construct is Stack nested && !ReferenceEquals(nested, stack))
-            {
-                nestedStacks.Add(nested.Node.Path + "/");
-                continue;
-            }
-
-            if (construct is not CfnResource cfn)
+            if (nestedStacks.Count > 0 && nestedStacks.Any(n => cfn.Node.Path.StartsWith(n, StringComparison.Ordinal)))
             {
                 continue;
             }
 
-            var path = cfn.Node.Path;
-            if (nestedStacks.Any(n => path.StartsWith(n, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            var type = cfn.CfnResourceType;
-            object? props = null;
+            var type = ResourceType(cfn);
+            TreeInspector? inspector = null;
             if (Read(type) && cfn is IInspectable inspectable)
             {
-                var inspector = new TreeInspector();
+                inspector = new TreeInspector();
                 inspectable.Inspect(inspector);
-                inspector.Attributes.TryGetValue("aws:cdk:cloudformation:props", out props);
             }
 
             // A dependency in another stack resolves to its own logical id, which can only make a
             // "missing dependency" rule stay silent, never fire.
             // Only services' dependencies are asked about (ECS021, ECS045).
             var deps = type == EcsModel.Service ? cfn.ObtainDependencies().OfType<CfnResource>().Select(d => d.LogicalId).ToArray() : [];
-            resources.Add((cfn, type, path, props, deps));
+            resources.Add((cfn, type, inspector, deps));
         }
 
         var payload = new Dictionary<string, object>();
         for (var i = 0; i < resources.Count; i++)
         {
-            payload[i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Payload(resources[i].Cfn, resources[i].Props, resources[i].Deps);
+            payload[Key(i)] = Payload(resources[i].Cfn, resources[i].Inspector, resources[i].Deps);
         }
 
-        JsonObject? all = null;
+        JsonObject? resolvedAll = null;
         try
         {
-            all = ToJson(stack.Resolve(payload)) as JsonObject;
+            resolvedAll = ToJson(stack.Resolve(payload)) as JsonObject;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -161,13 +156,13 @@ internal sealed class TemplateIndex
         var unreadable = new List<string>();
         for (var i = 0; i < resources.Count; i++)
         {
-            var (cfn, type, path, props, deps) = resources[i];
-            var resolved = all?[i.ToString(System.Globalization.CultureInfo.InvariantCulture)] as JsonObject;
+            var (cfn, type, inspector, deps) = resources[i];
+            var resolved = resolvedAll?[Key(i)] as JsonObject;
             if (resolved is null)
             {
                 try
                 {
-                    resolved = ToJson(stack.Resolve(Payload(cfn, props, deps))) as JsonObject;
+                    resolved = ToJson(stack.Resolve(Payload(cfn, inspector, deps))) as JsonObject;
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -178,22 +173,43 @@ internal sealed class TemplateIndex
             var logicalId = Str(resolved?["id"]);
             if (resolved is null || logicalId is null)
             {
-                unreadable.Add(path);
+                unreadable.Add(cfn.Node.Path);
                 continue;
             }
 
             var dependsOn = Items(resolved["deps"]).Select(Str).OfType<string>().ToList();
-            var readable = props is null || resolved["props"] is JsonObject;
+            var props = resolved["inspector"]?["attributes"]?[PropsAttribute];
+            var readable = inspector is null || props is JsonObject;
             if (!readable)
             {
-                unreadable.Add(path);
+                unreadable.Add(cfn.Node.Path);
             }
 
-            entries.Add(new CfnEntry(logicalId, type, path, readable ? resolved["props"] as JsonObject ?? [] : null, dependsOn, cfn));
+            entries.Add(new CfnEntry(logicalId, type, readable ? props as JsonObject ?? [] : null, dependsOn, cfn));
         }
 
         return new TemplateIndex(stack, entries, unreadable);
     }
+
+    private const string PropsAttribute = "aws:cdk:cloudformation:props";
+
+    /// <summary>The CloudFormation type of each L1 class of aws-cdk-lib, asked from CDK once per class.</summary>
+    private static readonly ConcurrentDictionary<Type, string> TypesByClass = new();
+
+    private static string ResourceType(CfnResource cfn)
+    {
+        var type = cfn.GetType();
+
+        // The generic CfnResource (and classes outside aws-cdk-lib) may carry any type per instance.
+        if (type == typeof(CfnResource) || type.Assembly != typeof(CfnResource).Assembly)
+        {
+            return cfn.CfnResourceType;
+        }
+
+        return TypesByClass.GetOrAdd(type, _ => cfn.CfnResourceType);
+    }
+
+    private static string Key(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The resource types the rules read (services of the namespaces below); the properties of
@@ -215,12 +231,17 @@ internal sealed class TemplateIndex
         "AWS::Logs::LogGroup", "AWS::SSM::Parameter", "AWS::EC2::InternetGateway",
     };
 
-    private static Dictionary<string, object> Payload(CfnResource cfn, object? props, string[] deps)
+    /// <summary>
+    /// What one resource needs resolved. The inspector goes by reference: <c>Stack.Resolve</c>
+    /// resolves its <c>attributes</c> (type and properties) in Node.js, so the properties never
+    /// cross to .NET unresolved.
+    /// </summary>
+    private static Dictionary<string, object> Payload(CfnResource cfn, TreeInspector? inspector, string[] deps)
     {
         var item = new Dictionary<string, object> { ["id"] = cfn.LogicalId, ["deps"] = deps };
-        if (props is not null)
+        if (inspector is not null)
         {
-            item["props"] = props;
+            item["inspector"] = inspector;
         }
 
         return item;

@@ -14,8 +14,14 @@ namespace EcsConstructs.Tests.Rules;
 internal sealed class L1World
 {
     public L1World(string instanceType = "t3.small", string stackName = "Test")
+        : this(TestApps.NewStack(stackName), instanceType)
     {
-        Stack = TestApps.NewStack(stackName);
+    }
+
+    /// <summary>The world built in <paramref name="stack"/> (e.g. a second stack of an app, or a nested stack).</summary>
+    public L1World(Stack stack, string instanceType = "t3.small")
+    {
+        Stack = stack;
         LaunchData = new CfnLaunchTemplate.LaunchTemplateDataProperty
         {
             InstanceType = instanceType,
