@@ -56,6 +56,7 @@ public sealed class GeneratedInputTests(ITestOutputHelper output)
         var outcomes = new List<(GeneratedCase Case, Outcome Outcome)>();
         var synthesized = new List<(int Index, GeneratedCase Case, string File)>();
         var buildTime = Stopwatch.StartNew();
+        TimeSpan builtTime = default, rejectedTime = default;
 
         // All cases are built into one app, a stack each (a new app per case would cost more than
         // the cases themselves: the app takes the repository's feature flags over jsii). A rejected
@@ -72,7 +73,9 @@ public sealed class GeneratedInputTests(ITestOutputHelper output)
             }
 
             var stack = NewCaseStack(app, index);
+            var caseTime = Stopwatch.StartNew();
             var (outcome, problem) = Construct(generated, stack);
+            (outcome is null ? ref builtTime : ref rejectedTime) += caseTime.Elapsed;
             if (outcome is { } done)
             {
                 app.Node.TryRemoveChild(stack.Node.Id);
@@ -88,7 +91,10 @@ public sealed class GeneratedInputTests(ITestOutputHelper output)
             }
         }
 
-        foreach (var (index, generated, file, problem) in SynthesizeAll(app, built, directory.FullName))
+        var synthTime = Stopwatch.StartNew();
+        var synthesizedAll = SynthesizeAll(app, built, directory.FullName);
+        synthTime.Stop();
+        foreach (var (index, generated, file, problem) in synthesizedAll)
         {
             outcomes.Add((generated, problem is null ? Outcome.Synthesized : Outcome.Failed));
             if (problem is not null)
@@ -140,7 +146,9 @@ public sealed class GeneratedInputTests(ITestOutputHelper output)
         var unused = known.Where(k => !used.Contains(k)).Select(k => $"{k.Name}: {k.p}").ToList();
         output.WriteLine($"perturbations exercised: {known.Count - unused.Count} of {known.Count}" +
                          (unused.Count == 0 ? string.Empty : $"; not in this run: {string.Join("; ", unused)}"));
-        output.WriteLine($"generate + construct + synth: {buildTime.Elapsed.TotalSeconds:F1} s; template check of {synthesized.Count} templates: {checkTime.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"generate + construct + synth: {buildTime.Elapsed.TotalSeconds:F1} s (constructing rejected cases {rejectedTime.TotalSeconds:F1} s, " +
+                         $"built cases {builtTime.TotalSeconds:F1} s, one synthesis of {built.Count} stacks {synthTime.Elapsed.TotalSeconds:F1} s); " +
+                         $"template check of {synthesized.Count} templates: {checkTime.Elapsed.TotalSeconds:F1} s");
 
         if (problems.Count == 0)
         {
