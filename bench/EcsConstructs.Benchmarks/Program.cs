@@ -57,13 +57,23 @@ namespace EcsConstructs.Benchmarks
             ["example-NginxWalkthrough"] = NginxWalkthrough.NginxWalkthroughApp.Build,
             ["example-MixedCapacity"] = MixedCapacity.MixedCapacityApp.Build,
             ["example-StepScalingWalkthrough"] = StepScalingWalkthrough.StepScalingWalkthroughApp.Build,
+            ["example-NginxWalkthrough+rules"] = app => WithRules(app, NginxWalkthrough.NginxWalkthroughApp.Build),
             ["ours-1"] = app => OursStack.Build(app, 1),
             ["raw-1"] = app => RawL2Stack.Build(app, 1),
             ["ours-5"] = app => OursStack.Build(app, 5),
             ["raw-5"] = app => RawL2Stack.Build(app, 5),
             ["ours-20"] = app => OursStack.Build(app, 20),
             ["raw-20"] = app => RawL2Stack.Build(app, 20),
+            ["ours-20+rules"] = app => WithRules(app, a => OursStack.Build(a, 20)),
         };
+
+        /// <summary>The case with <c>EcsRules.Apply(app)</c>, as the examples' Program.cs do: what the synth-time rules cost.</summary>
+        private static Stack WithRules(App app, Func<App, Stack> build)
+        {
+            var stack = build(app);
+            EcsConstructs.Rules.EcsRules.Apply(app);
+            return stack;
+        }
     }
 
     /// <summary>Apps as <c>cdk synth</c> makes them here: the feature flags of the root cdk.json.</summary>

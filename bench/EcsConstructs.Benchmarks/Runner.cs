@@ -72,6 +72,20 @@ internal static class Runner
                 $"| {n} | {ours.MedianMs / raw.MedianMs:F2} | {ours.MinMs / raw.MinMs:F2} | {ours.MedianCpuMs / raw.MedianCpuMs:F2} | {ours.MedianBuildMs / raw.MedianBuildMs:F2} | {ours.MedianMs / r["ours-1"].MedianMs:F2} | {raw.MedianMs / r["raw-1"].MedianMs:F2} | {ours.MedianCpuMs / r["ours-1"].MedianCpuMs:F2} | {raw.MedianCpuMs / r["raw-1"].MedianCpuMs:F2} |");
         }
 
+        s.AppendLine();
+        s.AppendLine("What the synth-time rules (`EcsRules.Apply(app)`) add:");
+        s.AppendLine();
+        s.AppendLine("| Case | without rules (wall median) | with rules | rules cost (wall) | rules cost (CPU median) |");
+        s.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var (without, with) in new[] { ("example-NginxWalkthrough", "example-NginxWalkthrough+rules"), ("ours-20", "ours-20+rules") })
+        {
+            if (r.TryGetValue(without, out var a) && r.TryGetValue(with, out var b))
+            {
+                s.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {without} | {a.MedianMs:F0} ms | {b.MedianMs:F0} ms | {b.MedianMs - a.MedianMs:F0} ms | {b.MedianCpuMs - a.MedianCpuMs:F0} ms |");
+            }
+        }
+
         return s.ToString();
     }
 }
