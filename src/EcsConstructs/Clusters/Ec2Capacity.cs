@@ -8,6 +8,7 @@ using BlockDeviceVolume = Amazon.CDK.AWS.EC2.BlockDeviceVolume;
 using EbsDeviceOptions = Amazon.CDK.AWS.EC2.EbsDeviceOptions;
 using EbsDeviceVolumeType = Amazon.CDK.AWS.EC2.EbsDeviceVolumeType;
 using Constructs;
+using EcsConstructs.Rules;
 using EcsConstructs.Validation;
 
 namespace EcsConstructs.Clusters;
@@ -223,7 +224,7 @@ public sealed class Ec2Capacity : Construct
         var other = architectures.FirstOrDefault(a => a.Architecture != primary);
         if (other.Name is not null)
         {
-            throw new EcsValidationException(Node.Path, nameof(options.AdditionalInstanceTypes),
+            throw new EcsValidationException(RuleIds.InstanceTypes, Node.Path, nameof(options.AdditionalInstanceTypes),
                 $"{other.Name} is {Describe(other.Architecture)} but {architectures[0].Name} is {Describe(primary)}; " +
                 "one group uses one AMI, so all its instance types must share an architecture (use a second capacity for the other).");
         }
@@ -231,7 +232,7 @@ public sealed class Ec2Capacity : Construct
         var duplicate = architectures.GroupBy(a => a.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new EcsValidationException(Node.Path, nameof(options.AdditionalInstanceTypes),
+            throw new EcsValidationException(RuleIds.InstanceTypes, Node.Path, nameof(options.AdditionalInstanceTypes),
                 $"lists {duplicate.Key} twice (InstanceType included); each instance type may appear once.");
         }
 
@@ -250,22 +251,22 @@ public sealed class Ec2Capacity : Construct
 
     private void Validate(Ec2CapacityOptions options)
     {
-        Check.NotEmpty(this, nameof(options.Id), options.Id);
-        Check.InRange(this, nameof(options.MinCapacity), options.MinCapacity, 0, 10_000);
-        Check.InRange(this, nameof(options.MaxCapacity), options.MaxCapacity, 1, 10_000);
-        Check.NotGreater(this, nameof(options.MinCapacity), options.MinCapacity, nameof(options.MaxCapacity), options.MaxCapacity);
-        Check.NotGreater(this, nameof(options.MinCapacity), options.MinCapacity, nameof(options.DesiredCapacity), options.DesiredCapacity);
-        Check.NotGreater(this, nameof(options.DesiredCapacity), options.DesiredCapacity, nameof(options.MaxCapacity), options.MaxCapacity);
-        Check.InRange(this, nameof(options.TargetCapacityPercent), options.TargetCapacityPercent, 1, 100, "%");
-        Check.InRange(this, nameof(options.RootVolumeSizeGiB), options.RootVolumeSizeGiB, 30, 16_384, "GiB");
-        Check.InRange(this, nameof(options.MinimumScalingStepSize), options.MinimumScalingStepSize, 1, 10_000);
-        Check.InRange(this, nameof(options.MaximumScalingStepSize), options.MaximumScalingStepSize, 1, 10_000);
-        Check.NotGreater(this, nameof(options.MinimumScalingStepSize), options.MinimumScalingStepSize, nameof(options.MaximumScalingStepSize), options.MaximumScalingStepSize);
-        Check.InRange(this, nameof(options.InstanceWarmupPeriodSeconds), options.InstanceWarmupPeriodSeconds, 0, 10_000, "seconds");
+        Check.NotEmpty(RuleIds.InvalidName, this, nameof(options.Id), options.Id);
+        Check.InRange(RuleIds.OutOfRange, this, nameof(options.MinCapacity), options.MinCapacity, 0, 10_000);
+        Check.InRange(RuleIds.OutOfRange, this, nameof(options.MaxCapacity), options.MaxCapacity, 1, 10_000);
+        Check.NotGreater(RuleIds.CapacityBounds, this, nameof(options.MinCapacity), options.MinCapacity, nameof(options.MaxCapacity), options.MaxCapacity);
+        Check.NotGreater(RuleIds.CapacityBounds, this, nameof(options.MinCapacity), options.MinCapacity, nameof(options.DesiredCapacity), options.DesiredCapacity);
+        Check.NotGreater(RuleIds.CapacityBounds, this, nameof(options.DesiredCapacity), options.DesiredCapacity, nameof(options.MaxCapacity), options.MaxCapacity);
+        Check.InRange(RuleIds.OutOfRange, this, nameof(options.TargetCapacityPercent), options.TargetCapacityPercent, 1, 100, "%");
+        Check.InRange(RuleIds.OutOfRange, this, nameof(options.RootVolumeSizeGiB), options.RootVolumeSizeGiB, 30, 16_384, "GiB");
+        Check.InRange(RuleIds.OutOfRange, this, nameof(options.MinimumScalingStepSize), options.MinimumScalingStepSize, 1, 10_000);
+        Check.InRange(RuleIds.OutOfRange, this, nameof(options.MaximumScalingStepSize), options.MaximumScalingStepSize, 1, 10_000);
+        Check.NotGreater(RuleIds.OutOfRange, this, nameof(options.MinimumScalingStepSize), options.MinimumScalingStepSize, nameof(options.MaximumScalingStepSize), options.MaximumScalingStepSize);
+        Check.InRange(RuleIds.OutOfRange, this, nameof(options.InstanceWarmupPeriodSeconds), options.InstanceWarmupPeriodSeconds, 0, 10_000, "seconds");
         if (options.Spot is { } spot)
         {
-            Check.InRange(this, "Spot.OnDemandBaseCapacity", spot.OnDemandBaseCapacity, 0, options.MaxCapacity);
-            Check.InRange(this, "Spot.OnDemandPercentageAboveBaseCapacity", spot.OnDemandPercentageAboveBaseCapacity, 0, 100, "%");
+            Check.InRange(RuleIds.OutOfRange, this, "Spot.OnDemandBaseCapacity", spot.OnDemandBaseCapacity, 0, options.MaxCapacity);
+            Check.InRange(RuleIds.OutOfRange, this, "Spot.OnDemandPercentageAboveBaseCapacity", spot.OnDemandPercentageAboveBaseCapacity, 0, 100, "%");
             if (options.AdditionalInstanceTypes.Count == 0)
             {
                 Annotations.Of(this).AddWarningV2("EcsConstructs:SpotSingleInstanceType",

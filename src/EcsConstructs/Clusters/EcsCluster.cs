@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
+using EcsConstructs.Rules;
 using EcsConstructs.Validation;
 
 namespace EcsConstructs.Clusters;
@@ -126,10 +127,10 @@ public sealed partial class EcsCluster : Construct
 
     private void Validate(EcsClusterProps props)
     {
-        Check.NotEmpty(this, nameof(props.ClusterName), props.ClusterName);
+        Check.NotEmpty(RuleIds.InvalidName, this, nameof(props.ClusterName), props.ClusterName);
         if (props.ClusterName is { } name && !Token.IsUnresolved(name) && !ClusterNamePattern().IsMatch(name))
         {
-            throw new EcsValidationException(Node.Path, nameof(props.ClusterName),
+            throw new EcsValidationException(RuleIds.InvalidName, Node.Path, nameof(props.ClusterName),
                 $"'{name}' is not a valid cluster name; allowed: 1 to 255 letters, digits, '_' and '-'.");
         }
 
@@ -139,7 +140,7 @@ public sealed partial class EcsCluster : Construct
             // the cluster's own children (a raw jsii error otherwise).
             if (string.IsNullOrWhiteSpace(capacity.Id) || ReservedChildIds.Contains(capacity.Id))
             {
-                throw new EcsValidationException(Node.Path, "Ec2Capacity.Id",
+                throw new EcsValidationException(RuleIds.InvalidName, Node.Path, "Ec2Capacity.Id",
                     $"'{capacity.Id}' cannot be the id of an EC2 capacity; allowed: a non-empty id other than {string.Join(", ", ReservedChildIds)}.");
             }
         }
@@ -150,22 +151,22 @@ public sealed partial class EcsCluster : Construct
             {
                 if (given.Count < 2 || given.Distinct(StringComparer.Ordinal).Count() != given.Count)
                 {
-                    throw new EcsValidationException(Node.Path, nameof(props.AvailabilityZones),
+                    throw new EcsValidationException(RuleIds.AlbSubnets, Node.Path, nameof(props.AvailabilityZones),
                         $"[{string.Join(", ", given)}] must name at least 2 distinct zones; a load balancer needs subnets in two Availability Zones.");
                 }
             }
             else
             {
-                Check.InRange(this, nameof(props.MaxAzs), props.MaxAzs, 2, 6);
+                Check.InRange(RuleIds.OutOfRange, this, nameof(props.MaxAzs), props.MaxAzs, 2, 6);
             }
 
-            Check.InRange(this, nameof(props.NatGateways), props.NatGateways, 1, zones);
+            Check.InRange(RuleIds.OutOfRange, this, nameof(props.NatGateways), props.NatGateways, 1, zones);
         }
 
         var duplicate = props.Ec2Capacity.GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new EcsValidationException(Node.Path, nameof(props.Ec2Capacity),
+            throw new EcsValidationException(RuleIds.InvalidName, Node.Path, nameof(props.Ec2Capacity),
                 $"uses the id '{duplicate.Key}' more than once; each EC2 capacity needs its own id.");
         }
     }

@@ -3,6 +3,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.ECR;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
+using EcsConstructs.Rules;
 using EcsConstructs.Validation;
 
 namespace EcsConstructs.Images;
@@ -107,17 +108,17 @@ public sealed partial class EcrRepository : Construct
     {
         if (props.RepositoryName is { } name && !Token.IsUnresolved(name) && !NamePattern().IsMatch(name))
         {
-            throw new EcsValidationException(Node.Path, nameof(props.RepositoryName),
+            throw new EcsValidationException(RuleIds.InvalidName, Node.Path, nameof(props.RepositoryName),
                 $"'{name}' is not a valid repository name; allowed: 2 to 256 characters, lower-case letters, digits and '.', '_', '-', '/' between them.");
         }
 
-        Check.InRange(this, nameof(props.KeepLastTaggedImages), props.KeepLastTaggedImages, 1, 10000, "images");
-        Check.InRange(this, nameof(props.ExpireUntaggedAfterDays), props.ExpireUntaggedAfterDays, 1, 3650, "days");
+        Check.InRange(RuleIds.OutOfRange, this, nameof(props.KeepLastTaggedImages), props.KeepLastTaggedImages, 1, 10000, "images");
+        Check.InRange(RuleIds.OutOfRange, this, nameof(props.ExpireUntaggedAfterDays), props.ExpireUntaggedAfterDays, 1, 3650, "days");
         foreach (var account in props.CrossAccountPullAccountIds ?? [])
         {
             if (!Token.IsUnresolved(account) && !AccountPattern().IsMatch(account))
             {
-                throw new EcsValidationException(Node.Path, nameof(props.CrossAccountPullAccountIds),
+                throw new EcsValidationException(RuleIds.References, Node.Path, nameof(props.CrossAccountPullAccountIds),
                     $"'{account}' is not an AWS account id; allowed: 12 digits.");
             }
         }

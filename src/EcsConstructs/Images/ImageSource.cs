@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Amazon.CDK.AWS.ECR;
 using Amazon.CDK.AWS.ECS;
 using Constructs;
+using EcsConstructs.Rules;
 using EcsConstructs.Validation;
 
 namespace EcsConstructs.Images;
@@ -81,7 +82,7 @@ public sealed partial class ImageSource
             case Kind.Registry:
                 if (string.IsNullOrWhiteSpace(_name) || _name.Any(char.IsWhiteSpace))
                 {
-                    throw new EcsValidationException(scope.Node.Path, property,
+                    throw new EcsValidationException(RuleIds.References, scope.Node.Path, property,
                         $"'{_name}' is not an image reference; give e.g. 'public.ecr.aws/nginx/nginx:1.27'.");
                 }
 
@@ -89,7 +90,7 @@ public sealed partial class ImageSource
             case Kind.EcrTag:
                 if (_name is null || !TagPattern().IsMatch(_name))
                 {
-                    throw new EcsValidationException(scope.Node.Path, property,
+                    throw new EcsValidationException(RuleIds.References, scope.Node.Path, property,
                         $"tag '{_name}' is not a valid ECR tag; allowed: 1 to 128 letters, digits, '_', '.', '-', not starting with '.' or '-'.");
                 }
 
@@ -97,7 +98,7 @@ public sealed partial class ImageSource
             case Kind.EcrDigest:
                 if (_name is null || !DigestPattern().IsMatch(_name))
                 {
-                    throw new EcsValidationException(scope.Node.Path, property,
+                    throw new EcsValidationException(RuleIds.References, scope.Node.Path, property,
                         $"digest '{_name}' is not an image digest; allowed: 'sha256:' followed by 64 lower-case hexadecimal digits.");
                 }
 
@@ -107,7 +108,7 @@ public sealed partial class ImageSource
                 var file = _assetProps?.File ?? "Dockerfile";
                 if (_directory is null || !File.Exists(Path.Combine(_directory, file)))
                 {
-                    throw new EcsValidationException(scope.Node.Path, property,
+                    throw new EcsValidationException(RuleIds.References, scope.Node.Path, property,
                         $"'{_directory}' holds no '{file}'; give the Docker build context directory that contains it.");
                 }
 

@@ -72,10 +72,15 @@ internal sealed class RulesValidation : DeputyBase, IValidation
 
         foreach (var entry in RuleCatalog.Entries)
         {
+            if (entry.Evaluate is not { } evaluate)
+            {
+                continue; // checked at construction only
+            }
+
             List<Finding> findings;
             try
             {
-                findings = entry.Evaluate(index).ToList();
+                findings = evaluate(index).ToList();
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

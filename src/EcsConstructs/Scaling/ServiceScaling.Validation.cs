@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.ApplicationAutoScaling;
 using Amazon.CDK.AWS.CloudWatch;
+using EcsConstructs.Rules;
 using EcsConstructs.Validation;
 
 namespace EcsConstructs.Scaling;
@@ -10,9 +11,9 @@ public sealed partial class ServiceScaling
 {
     private void Validate(ServiceScalingProps props)
     {
-        Check.InRange(this, nameof(props.MinCapacity), props.MinCapacity, 0, MaxTasksPerService);
-        Check.InRange(this, nameof(props.MaxCapacity), props.MaxCapacity, 0, MaxTasksPerService);
-        Check.NotGreater(this, nameof(props.MinCapacity), props.MinCapacity, nameof(props.MaxCapacity), props.MaxCapacity);
+        Check.InRange(RuleIds.OutOfRange, this, nameof(props.MinCapacity), props.MinCapacity, 0, MaxTasksPerService);
+        Check.InRange(RuleIds.OutOfRange, this, nameof(props.MaxCapacity), props.MaxCapacity, 0, MaxTasksPerService);
+        Check.NotGreater(RuleIds.CapacityBounds, this, nameof(props.MinCapacity), props.MinCapacity, nameof(props.MaxCapacity), props.MaxCapacity);
 
         ValidateTracking(nameof(props.CpuTracking), props.CpuTracking, props.CpuTracking?.TargetPercent, 1, 100, "%");
         ValidateTracking(nameof(props.MemoryTracking), props.MemoryTracking, props.MemoryTracking?.TargetPercent, 1, 100, "%");
@@ -22,7 +23,7 @@ public sealed partial class ServiceScaling
             var p = $"{nameof(props.MetricTracking)}[{metric.Id}]";
             if (string.IsNullOrWhiteSpace(metric.Id))
             {
-                throw new EcsValidationException(Node.Path, $"{p}.{nameof(metric.Id)}",
+                throw new EcsValidationException(RuleIds.InvalidName, Node.Path, $"{p}.{nameof(metric.Id)}",
                     $"'{metric.Id}' is blank; the policy's construct id is required, e.g. \"Backlog\".");
             }
             ValidateTracking(p, metric, metric.TargetValue, double.Epsilon, MaxTargetValue, null);
@@ -45,7 +46,7 @@ public sealed partial class ServiceScaling
         var duplicate = ids.GroupBy(i => i, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new EcsValidationException(Node.Path, "Id",
+            throw new EcsValidationException(RuleIds.InvalidName, Node.Path, "Id",
                 $"'{duplicate.Key}' is used more than once (or is reserved: Target, ServiceLinkedRole, CpuTracking, MemoryTracking, RequestCountTracking, <step Id>Alarm); each policy and schedule needs its own id.");
         }
     }
@@ -61,7 +62,7 @@ public sealed partial class ServiceScaling
         {
             var suffix = unit is null ? string.Empty : $" {unit}";
             var lower = min == double.Epsilon ? "greater than 0" : Check.Format(min);
-            throw new EcsValidationException(Node.Path, $"{property}.{(options is MetricTrackingOptions ? "TargetValue" : options is RequestCountTrackingOptions ? "RequestsPerTarget" : "TargetPercent")}",
+            throw new EcsValidationException(RuleIds.OutOfRange, Node.Path, $"{property}.{(options is MetricTrackingOptions ? "TargetValue" : options is RequestCountTrackingOptions ? "RequestsPerTarget" : "TargetPercent")}",
                 $"{Check.Format(t)}{suffix} is out of range; allowed: {lower} to {Check.Format(max)}{suffix}.");
         }
 
@@ -72,24 +73,24 @@ public sealed partial class ServiceScaling
     private void ValidateCooldown(string property, Duration? cooldown)
     {
         // Duration itself rejects negative amounts; CloudFormation takes whole seconds as an integer.
-        Check.InRange(this, property, Check.WholeSeconds(this, property, cooldown), 0, int.MaxValue, "seconds");
+        Check.InRange(RuleIds.OutOfRange, this, property, Check.WholeSeconds(RuleIds.FractionalSeconds, this, property, cooldown), 0, int.MaxValue, "seconds");
     }
 
     private void ValidateStepPolicy(StepScalingPolicyOptions options)
     {
         var p = $"{nameof(ServiceScalingProps.StepScaling)}[{options.Id}]";
-        Check.NotEmpty(this, $"{p}.{nameof(options.Id)}", options.Id);
+        Check.NotEmpty(RuleIds.InvalidName, this, $"{p}.{nameof(options.Id)}", options.Id);
         ValidateCooldown($"{p}.{nameof(options.Cooldown)}", options.Cooldown);
 
         var alarm = options.Alarm;
-        Check.InRange(this, $"{p}.Alarm.{nameof(alarm.EvaluationPeriods)}", alarm.EvaluationPeriods, 1, int.MaxValue);
-        Check.InRange(this, $"{p}.Alarm.{nameof(alarm.DatapointsToAlarm)}", alarm.DatapointsToAlarm, 1, alarm.EvaluationPeriods);
+        Check.InRange(RuleIds.OutOfRange, this, $"{p}.Alarm.{nameof(alarm.EvaluationPeriods)}", alarm.EvaluationPeriods, 1, int.MaxValue);
+        Check.InRange(RuleIds.OutOfRange, this, $"{p}.Alarm.{nameof(alarm.DatapointsToAlarm)}", alarm.DatapointsToAlarm, 1, alarm.EvaluationPeriods);
         if (alarm.ComparisonOperator != ComparisonOperator.GREATER_THAN_THRESHOLD
             && alarm.ComparisonOperator != ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD
             && alarm.ComparisonOperator != ComparisonOperator.LESS_THAN_THRESHOLD
             && alarm.ComparisonOperator != ComparisonOperator.LESS_THAN_OR_EQUAL_TO_THRESHOLD)
         {
-            throw new EcsValidationException(Node.Path, $"{p}.Alarm.{nameof(alarm.ComparisonOperator)}",
+            throw new EcsValidationException(RuleIds.ScalingPolicies, Node.Path, $"{p}.Alarm.{nameof(alarm.ComparisonOperator)}",
                 $"{alarm.ComparisonOperator} is an anomaly detection operator; allowed: GREATER_THAN_THRESHOLD, GREATER_THAN_OR_EQUAL_TO_THRESHOLD, LESS_THAN_THRESHOLD, LESS_THAN_OR_EQUAL_TO_THRESHOLD.");
         }
 
@@ -97,11 +98,11 @@ public sealed partial class ServiceScaling
         {
             if (options.AdjustmentType != AdjustmentType.PERCENT_CHANGE_IN_CAPACITY)
             {
-                throw new EcsValidationException(Node.Path, $"{p}.{nameof(options.MinAdjustmentMagnitude)}",
+                throw new EcsValidationException(RuleIds.ScalingPolicies, Node.Path, $"{p}.{nameof(options.MinAdjustmentMagnitude)}",
                     $"{magnitude} is set with AdjustmentType {options.AdjustmentType}; it applies to PERCENT_CHANGE_IN_CAPACITY only.");
             }
 
-            Check.InRange(this, $"{p}.{nameof(options.MinAdjustmentMagnitude)}", magnitude, 1, int.MaxValue);
+            Check.InRange(RuleIds.OutOfRange, this, $"{p}.{nameof(options.MinAdjustmentMagnitude)}", magnitude, 1, int.MaxValue);
         }
 
         ValidateSteps(p, options);
@@ -113,20 +114,20 @@ public sealed partial class ServiceScaling
         var property = $"{p}.{nameof(options.Steps)}";
         if (steps.Count == 0)
         {
-            throw new EcsValidationException(Node.Path, property, "is empty; allowed: one or more steps.");
+            throw new EcsValidationException(RuleIds.ScalingPolicies, Node.Path, property, "is empty; allowed: one or more steps.");
         }
 
         foreach (var s in steps)
         {
             if (s.LowerBound is { } lo && s.UpperBound is { } hi && lo >= hi)
             {
-                throw new EcsValidationException(Node.Path, property,
+                throw new EcsValidationException(RuleIds.ScalingPolicies, Node.Path, property,
                     $"has the step {Interval(s)}, whose lower bound is not below its upper bound; allowed: LowerBound < UpperBound.");
             }
 
             if (options.AdjustmentType == AdjustmentType.EXACT_CAPACITY && s.Adjustment < 0)
             {
-                throw new EcsValidationException(Node.Path, property,
+                throw new EcsValidationException(RuleIds.ScalingPolicies, Node.Path, property,
                     $"has the step {Interval(s)} with Adjustment {s.Adjustment}; with EXACT_CAPACITY the adjustment is a task count, allowed: 0 or more.");
             }
         }
@@ -135,7 +136,7 @@ public sealed partial class ServiceScaling
         var openAbove = steps.Count(s => s.UpperBound is null);
         if (openBelow > 1 || openAbove > 1)
         {
-            throw new EcsValidationException(Node.Path, property,
+            throw new EcsValidationException(RuleIds.ScalingPolicies, Node.Path, property,
                 $"has {openBelow} steps without LowerBound and {openAbove} without UpperBound; allowed: at most one open-ended step on each side.");
         }
 
@@ -148,7 +149,7 @@ public sealed partial class ServiceScaling
             if (end != start)
             {
                 var problem = end > start ? "overlap" : "leave a gap";
-                throw new EcsValidationException(Node.Path, property,
+                throw new EcsValidationException(RuleIds.ScalingPolicies, Node.Path, property,
                     $"steps {Interval(a)} and {Interval(b)} {problem}; allowed: contiguous, non-overlapping intervals (each UpperBound equals the next step's LowerBound).");
             }
         }
@@ -157,27 +158,27 @@ public sealed partial class ServiceScaling
     private void ValidateSchedule(ScheduledScalingOptions schedule)
     {
         var p = $"{nameof(ServiceScalingProps.Schedules)}[{schedule.Id}]";
-        Check.NotEmpty(this, $"{p}.{nameof(schedule.Id)}", schedule.Id);
+        Check.NotEmpty(RuleIds.InvalidName, this, $"{p}.{nameof(schedule.Id)}", schedule.Id);
         if (schedule.MinCapacity is null && schedule.MaxCapacity is null)
         {
-            throw new EcsValidationException(Node.Path, p,
+            throw new EcsValidationException(RuleIds.ScheduledScaling, Node.Path, p,
                 "sets neither MinCapacity nor MaxCapacity; allowed: at least one of them.");
         }
 
-        Check.InRange(this, $"{p}.{nameof(schedule.MinCapacity)}", schedule.MinCapacity, 0, MaxTasksPerService);
-        Check.InRange(this, $"{p}.{nameof(schedule.MaxCapacity)}", schedule.MaxCapacity, 0, MaxTasksPerService);
-        Check.NotGreater(this, $"{p}.{nameof(schedule.MinCapacity)}", schedule.MinCapacity, nameof(schedule.MaxCapacity), schedule.MaxCapacity);
+        Check.InRange(RuleIds.OutOfRange, this, $"{p}.{nameof(schedule.MinCapacity)}", schedule.MinCapacity, 0, MaxTasksPerService);
+        Check.InRange(RuleIds.OutOfRange, this, $"{p}.{nameof(schedule.MaxCapacity)}", schedule.MaxCapacity, 0, MaxTasksPerService);
+        Check.NotGreater(RuleIds.ScheduledScaling, this, $"{p}.{nameof(schedule.MinCapacity)}", schedule.MinCapacity, nameof(schedule.MaxCapacity), schedule.MaxCapacity);
 
         var expression = schedule.Schedule.ExpressionString;
         if (schedule.TimeZone is not null && !Token.IsUnresolved(expression) && expression.StartsWith("rate(", StringComparison.Ordinal))
         {
-            throw new EcsValidationException(Node.Path, $"{p}.{nameof(schedule.TimeZone)}",
+            throw new EcsValidationException(RuleIds.ScheduledScaling, Node.Path, $"{p}.{nameof(schedule.TimeZone)}",
                 $"is set for '{expression}'; a time zone applies to cron(...) and at(...) expressions only.");
         }
 
         if (schedule.StartTime is { } start && schedule.EndTime is { } end && start >= end)
         {
-            throw new EcsValidationException(Node.Path, $"{p}.{nameof(schedule.EndTime)}",
+            throw new EcsValidationException(RuleIds.ScheduledScaling, Node.Path, $"{p}.{nameof(schedule.EndTime)}",
                 $"{end:O} is not after StartTime ({start:O}); allowed: a later time.");
         }
     }

@@ -7,6 +7,7 @@ using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
+using EcsConstructs.Rules;
 using EcsConstructs.Validation;
 
 namespace EcsConstructs.Scaling;
@@ -173,7 +174,7 @@ public sealed partial class ServiceScaling : Construct
         // CDK's own AutoScaleTaskCount creates a child "TaskCount".
         if (service.Node.TryFindChild(ClaimId) is not null || service.Node.TryFindChild("TaskCount") is not null)
         {
-            throw new EcsValidationException(Node.Path, nameof(ServiceScalingProps.Service),
+            throw new EcsValidationException(RuleIds.ConflictingProps, Node.Path, nameof(ServiceScalingProps.Service),
                 $"{service.Node.Path} is already auto scaled; a service has one scalable target, so put all its policies into one ServiceScaling.");
         }
 
@@ -210,19 +211,19 @@ public sealed partial class ServiceScaling : Construct
 
         if (targetGroupName is null)
         {
-            throw new EcsValidationException(Node.Path, p,
+            throw new EcsValidationException(RuleIds.RequestCountScaling, Node.Path, p,
                 "needs a load-balanced service: set ServiceScalingProps.TargetGroup or RequestCountTracking.TargetGroup to the service's ALB target group, or give RequestCountTracking.TargetGroupFullName and LoadBalancerFullName.");
         }
 
         if (loadBalancerName is null)
         {
-            throw new EcsValidationException(Node.Path, $"{p}.{nameof(options.LoadBalancerFullName)}",
+            throw new EcsValidationException(RuleIds.RequestCountScaling, Node.Path, $"{p}.{nameof(options.LoadBalancerFullName)}",
                 "is not set and cannot be derived from an imported target group; give the load balancer's full name, 'app/<name>/<id>' (ApplicationLoadBalancer.LoadBalancerFullName).");
         }
 
         if (!Token.IsUnresolved(targetGroupName) && !TargetGroupFullNamePattern().IsMatch(targetGroupName))
         {
-            throw new EcsValidationException(Node.Path, $"{p}.{nameof(options.TargetGroupFullName)}",
+            throw new EcsValidationException(RuleIds.ScalingPolicies, Node.Path, $"{p}.{nameof(options.TargetGroupFullName)}",
                 $"'{targetGroupName}' is not a target group full name; allowed: 'targetgroup/<name>/<id>'.");
         }
 
@@ -231,7 +232,7 @@ public sealed partial class ServiceScaling : Construct
             var hint = loadBalancerName.StartsWith("net/", StringComparison.Ordinal)
                 ? " Network Load Balancers have no request count per target; use an ALB or another metric."
                 : string.Empty;
-            throw new EcsValidationException(Node.Path, $"{p}.{nameof(options.LoadBalancerFullName)}",
+            throw new EcsValidationException(RuleIds.RequestCountScaling, Node.Path, $"{p}.{nameof(options.LoadBalancerFullName)}",
                 $"'{loadBalancerName}' is not an Application Load Balancer full name; allowed: 'app/<name>/<id>'.{hint}");
         }
 
@@ -263,7 +264,7 @@ public sealed partial class ServiceScaling : Construct
         var queries = new List<object>();
         foreach (var (metricId, metric) in math.UsingMetrics.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
-            var stat = metric.ToMetricConfig().MetricStat ?? throw new EcsValidationException(Node.Path,
+            var stat = metric.ToMetricConfig().MetricStat ?? throw new EcsValidationException(RuleIds.ScalingPolicies, Node.Path,
                 $"{nameof(ServiceScalingProps.MetricTracking)}[{options.Id}].{nameof(options.Metric)}",
                 $"uses '{metricId}', which is itself an expression; allowed: an expression over plain metrics.");
             queries.Add(new CfnScalingPolicy.TargetTrackingMetricDataQueryProperty

@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SecretsManager;
 using Amazon.CDK.AWS.SSM;
 using Constructs;
+using EcsConstructs.Rules;
 using EcsConstructs.Validation;
 using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
 using SecretVersionInfo = Amazon.CDK.AWS.ECS.SecretVersionInfo;
@@ -96,7 +97,7 @@ public sealed partial class ContainerSecret
         if (fullArn is null)
         {
             var known = Token.IsUnresolved(secret.SecretArn) ? secret.SecretName : secret.SecretArn;
-            throw new EcsValidationException(scope.Node.Path, property,
+            throw new EcsValidationException(RuleIds.SecretsReadable, scope.Node.Path, property,
                 $"secret '{known}' is known by name or by a partial ARN only, and ECS would fail at task start with AccessDenied (a partial ARN lacks the 6-character suffix). " +
                 "Import it by its complete ARN: Secret.FromSecretCompleteArn(scope, id, \"arn:aws:secretsmanager:<region>:<account>:secret:<name>-AbCdEf\") " +
                 "or Secret.FromSecretAttributes(scope, id, new SecretAttributes { SecretCompleteArn = \"…\" }).");
@@ -104,19 +105,19 @@ public sealed partial class ContainerSecret
 
         if (!Token.IsUnresolved(fullArn) && !CompleteArnPattern().IsMatch(fullArn))
         {
-            throw new EcsValidationException(scope.Node.Path, property,
+            throw new EcsValidationException(RuleIds.References, scope.Node.Path, property,
                 $"'{fullArn}' is not a complete Secrets Manager ARN; allowed: arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6-character suffix>, " +
                 "as shown in the Secrets Manager console (copy the whole 'Secret ARN').");
         }
 
         if (JsonKey is not null && JsonKey.Length == 0)
         {
-            throw new EcsValidationException(scope.Node.Path, property, "JSON key is empty; omit it to inject the whole secret string.");
+            throw new EcsValidationException(RuleIds.References, scope.Node.Path, property, "JSON key is empty; omit it to inject the whole secret string.");
         }
 
         if (VersionStage is not null && VersionId is not null)
         {
-            throw new EcsValidationException(scope.Node.Path, property,
+            throw new EcsValidationException(RuleIds.References, scope.Node.Path, property,
                 $"gives both version stage '{VersionStage}' and version id '{VersionId}'; allowed: one of them.");
         }
 

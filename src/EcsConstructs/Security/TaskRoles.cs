@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Constructs;
+using EcsConstructs.Rules;
 using EcsConstructs.Validation;
 
 namespace EcsConstructs.Security;
@@ -52,14 +53,14 @@ internal static class TaskRoles
 
         if (statement.NotActions.Length > 0)
         {
-            throw new EcsValidationException(scope.Node.Path, property,
+            throw new EcsValidationException(RuleIds.LeastPrivilege, scope.Node.Path, property,
                 $"statement uses NotAction ({string.Join(", ", statement.NotActions)}), which allows every other action; name the actions the application needs, or pass allowWildcardActions: true.");
         }
 
         var wildcard = statement.Actions.FirstOrDefault(a => a.Contains('*', StringComparison.Ordinal));
         if (wildcard is not null)
         {
-            throw new EcsValidationException(scope.Node.Path, property,
+            throw new EcsValidationException(RuleIds.LeastPrivilege, scope.Node.Path, property,
                 $"action '{wildcard}' is a wildcard; name the actions the application needs (e.g. 's3:GetObject'), or pass allowWildcardActions: true.");
         }
     }

@@ -2,6 +2,7 @@ using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
+using EcsConstructs.Rules;
 using EcsConstructs.Tasks;
 using EcsConstructs.Validation;
 
@@ -19,7 +20,7 @@ public abstract class LoadBalancedService : Construct
     {
         if (props.TaskDefinition is null)
         {
-            Check.InRange(this, nameof(props.ContainerPort), props.ContainerPort, 1, 65535);
+            Check.InRange(RuleIds.OutOfRange, this, nameof(props.ContainerPort), props.ContainerPort, 1, 65535);
         }
 
         ServiceLoadBalancing? loadBalancing = null;

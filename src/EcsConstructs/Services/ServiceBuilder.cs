@@ -5,6 +5,7 @@ using Constructs;
 using EcsConstructs.Clusters;
 using EcsConstructs.Images;
 using EcsConstructs.Placement;
+using EcsConstructs.Rules;
 using EcsConstructs.Tasks;
 using EcsConstructs.Validation;
 
@@ -48,25 +49,25 @@ internal static class ServiceBuilder
         {
             if (props.Image is not null)
             {
-                throw new EcsValidationException(scope.Node.Path, nameof(props.Image),
+                throw new EcsValidationException(RuleIds.ConflictingProps, scope.Node.Path, nameof(props.Image),
                     "is set together with TaskDefinition; give the image in the task definition's ContainerSpec, or leave TaskDefinition unset.");
             }
 
             if (fargate && !given.IsFargate)
             {
-                throw new EcsValidationException(scope.Node.Path, nameof(props.TaskDefinition),
+                throw new EcsValidationException(RuleIds.ConflictingProps, scope.Node.Path, nameof(props.TaskDefinition),
                     $"{given.Node.Path} has compatibility EC2; a Fargate service needs FARGATE or EC2_AND_FARGATE.");
             }
 
             if (!fargate && given.Compatibility == Compatibility.FARGATE)
             {
-                throw new EcsValidationException(scope.Node.Path, nameof(props.TaskDefinition),
+                throw new EcsValidationException(RuleIds.ConflictingProps, scope.Node.Path, nameof(props.TaskDefinition),
                     $"{given.Node.Path} has compatibility FARGATE; an EC2 service needs EC2 or EC2_AND_FARGATE.");
             }
 
             if (props.NetworkMode is { } mode && mode != given.NetworkMode)
             {
-                throw new EcsValidationException(scope.Node.Path, nameof(props.NetworkMode),
+                throw new EcsValidationException(RuleIds.ConflictingProps, scope.Node.Path, nameof(props.NetworkMode),
                     $"{mode} differs from the network mode of the task definition ({given.NetworkMode}); leave NetworkMode unset with a TaskDefinition.");
             }
 
@@ -75,7 +76,7 @@ internal static class ServiceBuilder
 
         if (props.Image is null)
         {
-            throw new EcsValidationException(scope.Node.Path, nameof(props.Image), "is not set; give Image (a single container) or TaskDefinition.");
+            throw new EcsValidationException(RuleIds.ConflictingProps, scope.Node.Path, nameof(props.Image), "is not set; give Image (a single container) or TaskDefinition.");
         }
 
         var networkMode = props.NetworkMode ?? (fargate ? NetworkMode.AWS_VPC : NetworkMode.BRIDGE);
@@ -107,10 +108,10 @@ internal static class ServiceBuilder
     /// <summary>Checks the settings that do not depend on the kind of load balancing.</summary>
     private static void Validate(Construct scope, ServiceProps props, EcsTaskDefinition task, bool fargate, EcsCluster? cluster)
     {
-        Check.InRange(scope, nameof(props.DesiredCount), props.DesiredCount, 0, 5000);
-        Check.InRange(scope, nameof(props.MinHealthyPercent), props.MinHealthyPercent, 0, 100, "%");
-        Check.InRange(scope, nameof(props.MaxHealthyPercent), props.MaxHealthyPercent, 100, 200, "%");
-        Check.NotEmpty(scope, nameof(props.ServiceName), props.ServiceName);
+        Check.InRange(RuleIds.OutOfRange, scope, nameof(props.DesiredCount), props.DesiredCount, 0, 5000);
+        Check.InRange(RuleIds.OutOfRange, scope, nameof(props.MinHealthyPercent), props.MinHealthyPercent, 0, 100, "%");
+        Check.InRange(RuleIds.OutOfRange, scope, nameof(props.MaxHealthyPercent), props.MaxHealthyPercent, 100, 200, "%");
+        Check.NotEmpty(RuleIds.InvalidName, scope, nameof(props.ServiceName), props.ServiceName);
         ValidateDeploymentRoom(scope, props);
         ValidateAlarms(scope, props);
         ValidateLaunchTypeSettings(scope, props, task, fargate);
@@ -135,13 +136,13 @@ internal static class ServiceBuilder
         {
             if (!fargate && shares.Any(s => CapacityProviderStrategies.IsFargate(s.Provider)))
             {
-                throw new EcsValidationException(scope.Node.Path, p,
+                throw new EcsValidationException(RuleIds.StrategyShape, scope.Node.Path, p,
                     "names a Fargate provider, but an EC2 service runs on EC2 capacity only; name an EC2 capacity or use a Fargate service.");
             }
 
             if (fargate && shares.FirstOrDefault(s => !CapacityProviderStrategies.IsFargate(s.Provider)) is { } ec2)
             {
-                throw new EcsValidationException(scope.Node.Path, p,
+                throw new EcsValidationException(RuleIds.StrategyShape, scope.Node.Path, p,
                     $"names '{ec2.Provider}', but a Fargate service runs on Fargate capacity only; allowed: FARGATE, FARGATE_SPOT.");
             }
 
@@ -152,7 +153,7 @@ internal static class ServiceBuilder
         {
             if (clusterDefaultIsFargate)
             {
-                throw new EcsValidationException(scope.Node.Path, p,
+                throw new EcsValidationException(RuleIds.StrategyShape, scope.Node.Path, p,
                     $"is not set, and the default strategy of the cluster {cluster!.Node.Path} is Fargate; an EC2 service needs EC2 capacity: name an EC2 capacity id.");
             }
 
@@ -257,36 +258,36 @@ internal static class ServiceBuilder
 
     private static void ValidateQuickStart(Construct scope, ServiceProps props, bool fargate, NetworkMode networkMode)
     {
-        Check.NotEmpty(scope, nameof(props.ContainerName), props.ContainerName);
-        Check.InRange(scope, nameof(props.MemoryLimitMiB), props.MemoryLimitMiB, 6, 1_000_000, "MiB");
-        Check.InRange(scope, nameof(props.MemoryReservationMiB), props.MemoryReservationMiB, 6, 1_000_000, "MiB");
-        Check.NotGreater(scope, nameof(props.MemoryReservationMiB), props.MemoryReservationMiB, nameof(props.MemoryLimitMiB), props.MemoryLimitMiB);
+        Check.NotEmpty(RuleIds.InvalidName, scope, nameof(props.ContainerName), props.ContainerName);
+        Check.InRange(RuleIds.OutOfRange, scope, nameof(props.MemoryLimitMiB), props.MemoryLimitMiB, 6, 1_000_000, "MiB");
+        Check.InRange(RuleIds.OutOfRange, scope, nameof(props.MemoryReservationMiB), props.MemoryReservationMiB, 6, 1_000_000, "MiB");
+        Check.NotGreater(RuleIds.ContainerMemory, scope, nameof(props.MemoryReservationMiB), props.MemoryReservationMiB, nameof(props.MemoryLimitMiB), props.MemoryLimitMiB);
         if (fargate)
         {
             if (networkMode != NetworkMode.AWS_VPC)
             {
-                throw new EcsValidationException(scope.Node.Path, nameof(props.NetworkMode), $"{networkMode} is not supported on Fargate; allowed: AWS_VPC.");
+                throw new EcsValidationException(RuleIds.AwsvpcRules, scope.Node.Path, nameof(props.NetworkMode), $"{networkMode} is not supported on Fargate; allowed: AWS_VPC.");
             }
 
             if (!FargateSizes.IsValidCpu(props.Cpu))
             {
-                throw new EcsValidationException(scope.Node.Path, nameof(props.Cpu),
+                throw new EcsValidationException(RuleIds.FargateSize, scope.Node.Path, nameof(props.Cpu),
                     $"{props.Cpu} CPU units is not a Fargate size; allowed: {string.Join(", ", FargateSizes.CpuValues)}.");
             }
 
             if (props.MemoryLimitMiB is not { } memory || !FargateSizes.IsValid(props.Cpu, memory))
             {
-                throw new EcsValidationException(scope.Node.Path, nameof(props.MemoryLimitMiB),
+                throw new EcsValidationException(RuleIds.FargateSize, scope.Node.Path, nameof(props.MemoryLimitMiB),
                     $"{props.MemoryLimitMiB?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unset"} MiB is not allowed with {props.Cpu} CPU units on Fargate; allowed: {FargateSizes.DescribeMemoryFor(props.Cpu)}.");
             }
 
             return;
         }
 
-        Check.InRange(scope, nameof(props.Cpu), props.Cpu, 0, 10240, "CPU units");
+        Check.InRange(RuleIds.OutOfRange, scope, nameof(props.Cpu), props.Cpu, 0, 10240, "CPU units");
         if (props.MemoryLimitMiB is null && props.MemoryReservationMiB is null)
         {
-            throw new EcsValidationException(scope.Node.Path, nameof(props.MemoryLimitMiB),
+            throw new EcsValidationException(RuleIds.ContainerMemory, scope.Node.Path, nameof(props.MemoryLimitMiB),
                 "and MemoryReservationMiB are both unset; an EC2 task's container needs at least one of them.");
         }
     }
@@ -305,7 +306,7 @@ internal static class ServiceBuilder
         var least = (desired * props.MinHealthyPercent + 99) / 100;
         if (most <= least)
         {
-            throw new EcsValidationException(scope.Node.Path, nameof(props.MaxHealthyPercent),
+            throw new EcsValidationException(RuleIds.DeploymentDeadlock, scope.Node.Path, nameof(props.MaxHealthyPercent),
                 $"{props.MaxHealthyPercent} % with MinHealthyPercent {props.MinHealthyPercent} % and DesiredCount {desired} lets a deployment run at most {most} " +
                 $"tasks while it must keep {least} running (ECS rounds the minimum up and the maximum down), so it can neither start nor stop a task; raise MaxHealthyPercent or lower MinHealthyPercent.");
         }
@@ -320,13 +321,13 @@ internal static class ServiceBuilder
 
         if (names.Count is 0 or > 10)
         {
-            throw new EcsValidationException(scope.Node.Path, nameof(props.DeploymentAlarmNames),
+            throw new EcsValidationException(RuleIds.OutOfRange, scope.Node.Path, nameof(props.DeploymentAlarmNames),
                 $"has {names.Count} alarm names; allowed: 1 to 10 (leave it unset for no deployment alarms).");
         }
 
         if (names.Any(string.IsNullOrWhiteSpace))
         {
-            throw new EcsValidationException(scope.Node.Path, nameof(props.DeploymentAlarmNames), "contains an empty name; give CloudWatch alarm names.");
+            throw new EcsValidationException(RuleIds.InvalidName, scope.Node.Path, nameof(props.DeploymentAlarmNames), "contains an empty name; give CloudWatch alarm names.");
         }
     }
 
@@ -334,19 +335,19 @@ internal static class ServiceBuilder
     {
         if (!fargate && props.PlatformVersion is not null)
         {
-            throw new EcsValidationException(scope.Node.Path, nameof(props.PlatformVersion),
+            throw new EcsValidationException(RuleIds.PlatformVersionOnEc2, scope.Node.Path, nameof(props.PlatformVersion),
                 $"{props.PlatformVersion} is a Fargate setting; an EC2 service has no platform version: leave it unset.");
         }
 
         if (!fargate && props.AssignPublicIp)
         {
-            throw new EcsValidationException(scope.Node.Path, nameof(props.AssignPublicIp),
+            throw new EcsValidationException(RuleIds.ConflictingProps, scope.Node.Path, nameof(props.AssignPublicIp),
                 "is a Fargate setting; EC2 tasks get no public IP (awsvpc tasks on EC2 use private addresses): leave it false.");
         }
 
         if (task.NetworkMode != NetworkMode.AWS_VPC && (props.TaskSubnets is not null || props.SecurityGroups is not null))
         {
-            throw new EcsValidationException(scope.Node.Path, props.TaskSubnets is not null ? nameof(props.TaskSubnets) : nameof(props.SecurityGroups),
+            throw new EcsValidationException(RuleIds.AwsvpcRules, scope.Node.Path, props.TaskSubnets is not null ? nameof(props.TaskSubnets) : nameof(props.SecurityGroups),
                 $"applies to AWS_VPC tasks only, but the task uses {task.NetworkMode}; its tasks use the instances' network and security group.");
         }
     }
@@ -358,29 +359,29 @@ internal static class ServiceBuilder
         var constraints = props.PlacementConstraints ?? [];
         if (fargate && strategies.Count > 0)
         {
-            throw new EcsValidationException(scope.Node.Path, nameof(props.PlacementStrategies),
+            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(props.PlacementStrategies),
                 $"[{string.Join(", ", strategies)}] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.");
         }
 
         if (fargate && constraints.Count > 0)
         {
-            throw new EcsValidationException(scope.Node.Path, nameof(props.PlacementConstraints),
+            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(props.PlacementConstraints),
                 $"[{string.Join(", ", constraints)}] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.");
         }
 
         if (strategies.Count > 5)
         {
-            throw new EcsValidationException(scope.Node.Path, nameof(props.PlacementStrategies), $"has {strategies.Count} strategies; ECS allows at most 5 per service.");
+            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(props.PlacementStrategies), $"has {strategies.Count} strategies; ECS allows at most 5 per service.");
         }
 
         if (constraints.Count > 10)
         {
-            throw new EcsValidationException(scope.Node.Path, nameof(props.PlacementConstraints), $"has {constraints.Count} constraints; ECS allows at most 10 per service.");
+            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(props.PlacementConstraints), $"has {constraints.Count} constraints; ECS allows at most 10 per service.");
         }
 
         if (strategies.FirstOrDefault(s => !s.IsValid) is { } bad)
         {
-            throw new EcsValidationException(scope.Node.Path, nameof(props.PlacementStrategies),
+            throw new EcsValidationException(RuleIds.PlacementExpressions, scope.Node.Path, nameof(props.PlacementStrategies),
                 $"{bad} spreads over an unknown field; allowed: instanceId, host or attribute:<name> (e.g. attribute:ecs.availability-zone).");
         }
 
@@ -388,7 +389,7 @@ internal static class ServiceBuilder
         {
             if (string.IsNullOrWhiteSpace(c.Expression) || c.Expression.Length > 2000)
             {
-                throw new EcsValidationException(scope.Node.Path, nameof(props.PlacementConstraints),
+                throw new EcsValidationException(RuleIds.PlacementExpressions, scope.Node.Path, nameof(props.PlacementConstraints),
                     $"memberOf expression '{c.Expression}' is invalid; allowed: a cluster query language expression of 1 to 2000 characters, e.g. attribute:ecs.instance-type =~ t3.*.");
             }
         }
@@ -419,7 +420,7 @@ internal static class ServiceBuilder
         var capacity = instances is null
             ? "the cluster's instance count is not known (it was not built with EcsCluster)"
             : $"the cluster has at most {instances} instances";
-        throw new EcsValidationException(scope.Node.Path, nameof(props.PlacementConstraints),
+        throw new EcsValidationException(RuleIds.FixedHostPorts, scope.Node.Path, nameof(props.PlacementConstraints),
             $"has no distinctInstance, but the task uses fixed host ports ({string.Join(", ", ports)}) in {task.NetworkMode} mode, so an instance runs one task per port, " +
             $"and a deployment peaks at {peak} tasks (DesiredCount {props.DesiredCount} x MaxHealthyPercent {props.MaxHealthyPercent} %) while {capacity}; " +
             "add ServicePlacementConstraint.DistinctInstance(), or lower DesiredCount or MaxHealthyPercent.");

@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Constructs;
 using EcsConstructs.Clusters;
+using EcsConstructs.Rules;
 using EcsConstructs.Tasks;
 using EcsConstructs.Validation;
 using HealthCheck = Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck;
@@ -65,7 +66,7 @@ internal sealed partial class ServiceLoadBalancing
         if (task.NetworkMode == NetworkMode.NONE)
         {
             // DEPLOY-FAILURES class 13: the target type follows the network mode (bridge/host: instance, awsvpc: ip).
-            throw new EcsValidationException(scope.Node.Path, nameof(props.NetworkMode),
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, scope.Node.Path, nameof(props.NetworkMode),
                 "NONE gives the tasks no network, so no load balancer can reach them; allowed for a load-balanced service: BRIDGE, HOST or AWS_VPC (use a worker service for tasks without network).");
         }
 
@@ -79,14 +80,14 @@ internal sealed partial class ServiceLoadBalancing
     private void WarnOnGracePeriod(EcsTaskDefinition task)
     {
         // Validated (whole seconds) before this runs; an unresolved grace period is not judged.
-        if (Check.WholeSeconds(_scope, nameof(_props.HealthCheckGracePeriod), _props.HealthCheckGracePeriod) is not { } grace)
+        if (Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, nameof(_props.HealthCheckGracePeriod), _props.HealthCheckGracePeriod) is not { } grace)
         {
             return;
         }
 
         var slowest = task.ContainerSpecs
             .Where(c => c.Essential && c.HealthCheck?.StartPeriod is not null)
-            .Select(c => (c.Name, Seconds: Check.WholeSeconds(_scope, "HealthCheck.StartPeriod", c.HealthCheck!.StartPeriod) ?? 0))
+            .Select(c => (c.Name, Seconds: Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, "HealthCheck.StartPeriod", c.HealthCheck!.StartPeriod) ?? 0))
             .OrderByDescending(c => c.Seconds)
             .FirstOrDefault();
         if (grace == 0)
@@ -316,22 +317,22 @@ internal sealed partial class ServiceLoadBalancing
     // DEPLOY-FAILURES class 14: the target container and port must exist in the task definition.
     private (string Container, int Port) ResolveTarget(EcsTaskDefinition task)
     {
-        Check.InRange(_scope, nameof(_props.ContainerPort), _props.ContainerPort, 1, 65535);
+        Check.InRange(RuleIds.OutOfRange, _scope, nameof(_props.ContainerPort), _props.ContainerPort, 1, 65535);
         var specs = task.ContainerSpecs;
         var name = _props.ContainerName ?? specs.First(c => c.Essential).Name;
         var spec = specs.FirstOrDefault(c => c.Name == name)
-            ?? throw new EcsValidationException(_scope.Node.Path, nameof(_props.ContainerName),
+            ?? throw new EcsValidationException(RuleIds.LoadBalancerContainerPort, _scope.Node.Path, nameof(_props.ContainerName),
                 $"'{name}' is not a container of the task definition {task.Node.Path}; allowed: {string.Join(", ", specs.Select(c => c.Name))}.");
         var mappings = spec.PortMappings ?? [];
         if (mappings.Count == 0)
         {
-            throw new EcsValidationException(_scope.Node.Path, nameof(_props.ContainerPort),
+            throw new EcsValidationException(RuleIds.LoadBalancerContainerPort, _scope.Node.Path, nameof(_props.ContainerPort),
                 $"the target container '{name}' maps no port; a load-balanced service needs a port mapping on it (ContainerSpec.PortMappings).");
         }
 
         var port = _props.ContainerPort ?? mappings[0].ContainerPort;
         var mapping = mappings.FirstOrDefault(m => m.ContainerPort == port)
-            ?? throw new EcsValidationException(_scope.Node.Path, nameof(_props.ContainerPort),
+            ?? throw new EcsValidationException(RuleIds.LoadBalancerContainerPort, _scope.Node.Path, nameof(_props.ContainerPort),
                 $"{port} is not a port of container '{name}'; allowed: {string.Join(", ", mappings.Select(m => m.ContainerPort))}.");
         FixedHostPort = task.NetworkMode == NetworkMode.BRIDGE && mapping.HostPort is > 0 ? mapping.HostPort : null;
 
@@ -339,8 +340,8 @@ internal sealed partial class ServiceLoadBalancing
         // check port is served by no target, so every target fails its health checks.
         if (task.NetworkMode == NetworkMode.BRIDGE && FixedHostPort is null && _props.HealthCheck.Port is { } healthPort)
         {
-            Check.InRange(_scope, "HealthCheck.Port", healthPort, 1, 65535);
-            throw new EcsValidationException(_scope.Node.Path, "HealthCheck.Port",
+            Check.InRange(RuleIds.OutOfRange, _scope, "HealthCheck.Port", healthPort, 1, 65535);
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, "HealthCheck.Port",
                 $"{healthPort} is a fixed port, but the target uses a dynamic host port (bridge mode, host port 0), so no instance serves {healthPort}; " +
                 "leave HealthCheck.Port unset to check each target's traffic port, or use awsvpc (ip targets) or a fixed host port.");
         }
@@ -351,22 +352,22 @@ internal sealed partial class ServiceLoadBalancing
     private void Validate()
     {
         var p = _props;
-        Check.InRange(_scope, nameof(p.ListenerPort), p.ListenerPort, 1, 65535);
-        Check.InRange(_scope, nameof(p.DeregistrationDelay), Check.WholeSeconds(_scope, nameof(p.DeregistrationDelay), p.DeregistrationDelay), 0, 3600, "seconds");
-        Check.InRange(_scope, nameof(p.HealthCheckGracePeriod), Check.WholeSeconds(_scope, nameof(p.HealthCheckGracePeriod), p.HealthCheckGracePeriod), 0, int.MaxValue, "seconds");
-        Check.InRange(_scope, nameof(p.SlowStart), Check.WholeSeconds(_scope, nameof(p.SlowStart), p.SlowStart), 30, 900, "seconds");
-        Check.InRange(_scope, nameof(p.StickinessDuration), Check.WholeSeconds(_scope, nameof(p.StickinessDuration), p.StickinessDuration), 1, 604800, "seconds");
+        Check.InRange(RuleIds.OutOfRange, _scope, nameof(p.ListenerPort), p.ListenerPort, 1, 65535);
+        Check.InRange(RuleIds.OutOfRange, _scope, nameof(p.DeregistrationDelay), Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, nameof(p.DeregistrationDelay), p.DeregistrationDelay), 0, 3600, "seconds");
+        Check.InRange(RuleIds.OutOfRange, _scope, nameof(p.HealthCheckGracePeriod), Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, nameof(p.HealthCheckGracePeriod), p.HealthCheckGracePeriod), 0, int.MaxValue, "seconds");
+        Check.InRange(RuleIds.OutOfRange, _scope, nameof(p.SlowStart), Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, nameof(p.SlowStart), p.SlowStart), 30, 900, "seconds");
+        Check.InRange(RuleIds.OutOfRange, _scope, nameof(p.StickinessDuration), Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, nameof(p.StickinessDuration), p.StickinessDuration), 1, 604800, "seconds");
         ValidateHealthCheck();
 
         if (IsNetwork && (p.SlowStart is not null || p.StickinessDuration is not null))
         {
-            throw new EcsValidationException(_scope.Node.Path, p.SlowStart is not null ? nameof(p.SlowStart) : nameof(p.StickinessDuration),
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, p.SlowStart is not null ? nameof(p.SlowStart) : nameof(p.StickinessDuration),
                 "is an Application Load Balancer setting; a Network Load Balancer has no slow start or cookie stickiness: leave it unset or use LoadBalancerKind.Application.");
         }
 
         if (p.CertificateArn is { } arn && !Token.IsUnresolved(arn) && !CertificateArnPattern().IsMatch(arn))
         {
-            throw new EcsValidationException(_scope.Node.Path, nameof(p.CertificateArn),
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(p.CertificateArn),
                 $"'{arn}' is not a certificate ARN; allowed: arn:<partition>:acm:<region>:<account>:certificate/<id> (or an IAM server certificate ARN).");
         }
 
@@ -374,7 +375,7 @@ internal sealed partial class ServiceLoadBalancing
         {
             if (!Token.IsUnresolved(cidr) && !IsCidr(cidr))
             {
-                throw new EcsValidationException(_scope.Node.Path, nameof(p.IngressCidrs), $"'{cidr}' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.");
+                throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(p.IngressCidrs), $"'{cidr}' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.");
             }
         }
 
@@ -382,14 +383,14 @@ internal sealed partial class ServiceLoadBalancing
         // redirect listener; an HTTPS listener on 80 too makes two listeners on one port, which ELB refuses.
         if (!IsNetwork && p.Listener is null && p.CertificateArn is not null && p.RedirectHttpToHttps && ListenerPort == 80)
         {
-            throw new EcsValidationException(_scope.Node.Path, nameof(p.ListenerPort),
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(p.ListenerPort),
                 "80 is the port of the HTTP listener that redirects to HTTPS (RedirectHttpToHttps), and a load balancer allows one listener per port; " +
                 "use another port for HTTPS (default 443) or set RedirectHttpToHttps to false.");
         }
 
         if (p.IngressCidrs is { Count: 0 })
         {
-            throw new EcsValidationException(_scope.Node.Path, nameof(p.IngressCidrs), "is empty, so no client could reach the listener; give at least one CIDR block or leave it unset for the default.");
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(p.IngressCidrs), "is empty, so no client could reach the listener; give at least one CIDR block or leave it unset for the default.");
         }
 
         ValidateSharedListener();
@@ -402,7 +403,7 @@ internal sealed partial class ServiceLoadBalancing
         {
             if (p.ListenerRule is not null)
             {
-                throw new EcsValidationException(_scope.Node.Path, nameof(p.ListenerRule),
+                throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(p.ListenerRule),
                     "is set without Listener; a rule needs the shared ALB listener it belongs to (set Listener), or leave it unset to create a load balancer.");
             }
 
@@ -419,28 +420,28 @@ internal sealed partial class ServiceLoadBalancing
         }.FirstOrDefault(o => o.Set);
         if (owned.Name is not null)
         {
-            throw new EcsValidationException(_scope.Node.Path, owned.Name,
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, owned.Name,
                 "is a setting of the load balancer, but the service joins a shared Listener whose load balancer is configured elsewhere; leave it unset.");
         }
 
         if (p.ListenerRule is not { } rule)
         {
-            throw new EcsValidationException(_scope.Node.Path, nameof(p.ListenerRule),
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(p.ListenerRule),
                 "is not set; a service on a shared Listener needs a rule with a priority and path or host conditions.");
         }
 
-        Check.InRange(_scope, $"{nameof(p.ListenerRule)}.Priority", rule.Priority, 1, 50000);
+        Check.InRange(RuleIds.OutOfRange, _scope, $"{nameof(p.ListenerRule)}.Priority", rule.Priority, 1, 50000);
         var paths = rule.PathPatterns ?? [];
         var hosts = rule.HostHeaders ?? [];
         if (paths.Count + hosts.Count is 0 or > 5)
         {
-            throw new EcsValidationException(_scope.Node.Path, nameof(p.ListenerRule),
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(p.ListenerRule),
                 $"has {paths.Count + hosts.Count} condition values; allowed: 1 to 5 path patterns and host headers together.");
         }
 
         if (paths.FirstOrDefault(x => string.IsNullOrEmpty(x) || !x.StartsWith('/')) is { } badPath)
         {
-            throw new EcsValidationException(_scope.Node.Path, $"{nameof(p.ListenerRule)}.PathPatterns", $"'{badPath}' must start with '/'.");
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, $"{nameof(p.ListenerRule)}.PathPatterns", $"'{badPath}' must start with '/'.");
         }
     }
 
@@ -450,22 +451,22 @@ internal sealed partial class ServiceLoadBalancing
         var hc = _props.HealthCheck;
         if (string.IsNullOrEmpty(hc.Path) || !hc.Path.StartsWith('/'))
         {
-            throw new EcsValidationException(_scope.Node.Path, $"{p}.Path", $"'{hc.Path}' must start with '/'.");
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, $"{p}.Path", $"'{hc.Path}' must start with '/'.");
         }
 
-        var intervalSeconds = Check.WholeSeconds(_scope, $"{p}.Interval", hc.Interval);
-        var timeoutSeconds = Check.WholeSeconds(_scope, $"{p}.Timeout", hc.Timeout);
-        Check.InRange(_scope, $"{p}.Interval", intervalSeconds, 5, 300, "seconds");
-        Check.InRange(_scope, $"{p}.Timeout", timeoutSeconds, 2, 120, "seconds");
+        var intervalSeconds = Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, $"{p}.Interval", hc.Interval);
+        var timeoutSeconds = Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, $"{p}.Timeout", hc.Timeout);
+        Check.InRange(RuleIds.OutOfRange, _scope, $"{p}.Interval", intervalSeconds, 5, 300, "seconds");
+        Check.InRange(RuleIds.OutOfRange, _scope, $"{p}.Timeout", timeoutSeconds, 2, 120, "seconds");
         if (intervalSeconds is { } interval && timeoutSeconds is { } timeout && timeout >= interval)
         {
-            throw new EcsValidationException(_scope.Node.Path, $"{p}.Timeout",
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, $"{p}.Timeout",
                 $"{Check.Format(timeout)} seconds is not shorter than Interval ({Check.Format(interval)} seconds); the load balancer requires timeout < interval.");
         }
 
-        Check.InRange(_scope, $"{p}.Port", hc.Port, 1, 65535);
-        Check.InRange(_scope, $"{p}.HealthyThresholdCount", hc.HealthyThresholdCount, 2, 10);
-        Check.InRange(_scope, $"{p}.UnhealthyThresholdCount", hc.UnhealthyThresholdCount, 2, 10);
+        Check.InRange(RuleIds.OutOfRange, _scope, $"{p}.Port", hc.Port, 1, 65535);
+        Check.InRange(RuleIds.OutOfRange, _scope, $"{p}.HealthyThresholdCount", hc.HealthyThresholdCount, 2, 10);
+        Check.InRange(RuleIds.OutOfRange, _scope, $"{p}.UnhealthyThresholdCount", hc.UnhealthyThresholdCount, 2, 10);
         HttpCodes.Validate(_scope, $"{p}.SuccessCodes", hc.SuccessCodes);
     }
 

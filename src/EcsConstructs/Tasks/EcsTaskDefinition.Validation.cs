@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
+using EcsConstructs.Rules;
 using EcsConstructs.Validation;
 
 namespace EcsConstructs.Tasks;
@@ -12,13 +13,13 @@ public sealed partial class EcsTaskDefinition
     {
         if (props.ExecutionRole is not null && ReferenceEquals(props.ExecutionRole, props.TaskRole))
         {
-            throw new EcsValidationException(Node.Path, nameof(props.TaskRole),
+            throw new EcsValidationException(RuleIds.LeastPrivilege, Node.Path, nameof(props.TaskRole),
                 "is the same role as ExecutionRole; the execution role (ECS: images, logs, secrets) and the task role (the application) must be separate roles.");
         }
 
         if (props.Family is { } family && !Token.IsUnresolved(family) && !ContainerNamePattern().IsMatch(family))
         {
-            throw new EcsValidationException(Node.Path, nameof(props.Family),
+            throw new EcsValidationException(RuleIds.InvalidName, Node.Path, nameof(props.Family),
                 $"'{family}' is not a valid task definition family; allowed: 1 to 255 letters, digits, '_' and '-'.");
         }
 
@@ -26,7 +27,7 @@ public sealed partial class EcsTaskDefinition
         ValidateVolumes();
         if (props.Containers.Count == 0)
         {
-            throw new EcsValidationException(Node.Path, nameof(props.Containers), "is empty; a task needs at least one container.");
+            throw new EcsValidationException(RuleIds.ContainerDefinitions, Node.Path, nameof(props.Containers), "is empty; a task needs at least one container.");
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -34,20 +35,20 @@ public sealed partial class EcsTaskDefinition
         {
             if (c.Name is null || !ContainerNamePattern().IsMatch(c.Name))
             {
-                throw new EcsValidationException(Node.Path, nameof(props.Containers),
+                throw new EcsValidationException(RuleIds.InvalidName, Node.Path, nameof(props.Containers),
                     $"container name '{c.Name}' is invalid; allowed: 1 to 255 letters, digits, '_' and '-'.");
             }
 
             if (!names.Add(c.Name))
             {
-                throw new EcsValidationException(Node.Path, nameof(props.Containers),
+                throw new EcsValidationException(RuleIds.InvalidName, Node.Path, nameof(props.Containers),
                     $"uses the name '{c.Name}' more than once; container names must be unique in a task.");
             }
         }
 
         if (!props.Containers.Any(c => c.Essential))
         {
-            throw new EcsValidationException(Node.Path, nameof(props.Containers),
+            throw new EcsValidationException(RuleIds.ContainerDefinitions, Node.Path, nameof(props.Containers),
                 "has no essential container; at least one container must be essential.");
         }
 
@@ -62,8 +63,8 @@ public sealed partial class EcsTaskDefinition
 
     private void ValidateTaskSize(EcsTaskDefinitionProps props)
     {
-        Check.InRange(this, nameof(props.Cpu), props.Cpu, 128, 196608, "CPU units");
-        Check.InRange(this, nameof(props.MemoryMiB), props.MemoryMiB, 6, 1_000_000, "MiB");
+        Check.InRange(RuleIds.OutOfRange, this, nameof(props.Cpu), props.Cpu, 128, 196608, "CPU units");
+        Check.InRange(RuleIds.OutOfRange, this, nameof(props.MemoryMiB), props.MemoryMiB, 6, 1_000_000, "MiB");
         if (!IsFargate)
         {
             return;
@@ -71,32 +72,32 @@ public sealed partial class EcsTaskDefinition
 
         if (NetworkMode != NetworkMode.AWS_VPC)
         {
-            throw new EcsValidationException(Node.Path, nameof(props.NetworkMode),
+            throw new EcsValidationException(RuleIds.AwsvpcRules, Node.Path, nameof(props.NetworkMode),
                 $"{NetworkMode} is not supported on Fargate; allowed: AWS_VPC.");
         }
 
         var cpuValues = string.Join(", ", FargateSizes.CpuValues);
         if (props.Cpu is not { } cpu)
         {
-            throw new EcsValidationException(Node.Path, nameof(props.Cpu),
+            throw new EcsValidationException(RuleIds.FargateSize, Node.Path, nameof(props.Cpu),
                 $"is not set; Fargate requires task-level CPU and memory; allowed CPU units: {cpuValues}.");
         }
 
         if (!FargateSizes.IsValidCpu(cpu))
         {
-            throw new EcsValidationException(Node.Path, nameof(props.Cpu),
+            throw new EcsValidationException(RuleIds.FargateSize, Node.Path, nameof(props.Cpu),
                 $"{cpu} CPU units is not a Fargate size; allowed: {cpuValues}.");
         }
 
         if (props.MemoryMiB is not { } memory)
         {
-            throw new EcsValidationException(Node.Path, nameof(props.MemoryMiB),
+            throw new EcsValidationException(RuleIds.FargateSize, Node.Path, nameof(props.MemoryMiB),
                 $"is not set; Fargate requires task-level CPU and memory; allowed with {cpu} CPU units: {FargateSizes.DescribeMemoryFor(cpu)}.");
         }
 
         if (!FargateSizes.IsValid(cpu, memory))
         {
-            throw new EcsValidationException(Node.Path, nameof(props.MemoryMiB),
+            throw new EcsValidationException(RuleIds.FargateSize, Node.Path, nameof(props.MemoryMiB),
                 $"{memory} MiB is not allowed with {cpu} CPU units on Fargate; allowed: {FargateSizes.DescribeMemoryFor(cpu)}.");
         }
     }
@@ -109,27 +110,27 @@ public sealed partial class EcsTaskDefinition
             var property = $"Volumes[{v.Name}]";
             if (string.IsNullOrWhiteSpace(v.Name) || !ContainerNamePattern().IsMatch(v.Name))
             {
-                throw new EcsValidationException(Node.Path, "Volumes", $"volume name '{v.Name}' is invalid; allowed: 1 to 255 letters, digits, '_' and '-'.");
+                throw new EcsValidationException(RuleIds.InvalidName, Node.Path, "Volumes", $"volume name '{v.Name}' is invalid; allowed: 1 to 255 letters, digits, '_' and '-'.");
             }
 
             if (!names.Add(v.Name))
             {
-                throw new EcsValidationException(Node.Path, "Volumes", $"uses the name '{v.Name}' more than once; volume names must be unique in a task.");
+                throw new EcsValidationException(RuleIds.InvalidName, Node.Path, "Volumes", $"uses the name '{v.Name}' more than once; volume names must be unique in a task.");
             }
 
             switch (v.Kind)
             {
                 case TaskVolumeKind.BindMount when IsFargate && v.HostPath is not null:
-                    throw new EcsValidationException(Node.Path, property,
+                    throw new EcsValidationException(RuleIds.TaskVolumes, Node.Path, property,
                         $"host path '{v.HostPath}' is not supported on Fargate; allowed: a bind mount without a host path (task storage).");
                 case TaskVolumeKind.Docker when IsFargate:
-                    throw new EcsValidationException(Node.Path, property,
+                    throw new EcsValidationException(RuleIds.TaskVolumes, Node.Path, property,
                         "Docker volumes are not supported on Fargate; allowed: a bind mount (task storage) or an EFS volume.");
                 case TaskVolumeKind.Docker when v.DockerScope == Scope.TASK && v.Autoprovision is not null:
-                    throw new EcsValidationException(Node.Path, property,
+                    throw new EcsValidationException(RuleIds.TaskVolumes, Node.Path, property,
                         "Autoprovision applies to SHARED scope only; omit it or use Scope.SHARED.");
                 case TaskVolumeKind.Efs when v.AccessPoint is not null && v.RootDirectory is not null && v.RootDirectory != "/":
-                    throw new EcsValidationException(Node.Path, property,
+                    throw new EcsValidationException(RuleIds.EfsAccessPoint, Node.Path, property,
                         $"root directory '{v.RootDirectory}' is given with an access point; with an access point the root directory must be omitted or '/' (the access point sets it).");
             }
         }
@@ -138,24 +139,24 @@ public sealed partial class EcsTaskDefinition
     private void ValidateContainer(EcsTaskDefinitionProps props, ContainerSpec c, Dictionary<string, ContainerSpec> byName)
     {
         var p = $"Containers[{c.Name}]";
-        Check.InRange(this, $"{p}.Cpu", c.Cpu, 0, 196608, "CPU units");
-        Check.InRange(this, $"{p}.MemoryLimitMiB", c.MemoryLimitMiB, 6, 1_000_000, "MiB");
-        Check.InRange(this, $"{p}.MemoryReservationMiB", c.MemoryReservationMiB, 6, 1_000_000, "MiB");
+        Check.InRange(RuleIds.OutOfRange, this, $"{p}.Cpu", c.Cpu, 0, 196608, "CPU units");
+        Check.InRange(RuleIds.OutOfRange, this, $"{p}.MemoryLimitMiB", c.MemoryLimitMiB, 6, 1_000_000, "MiB");
+        Check.InRange(RuleIds.OutOfRange, this, $"{p}.MemoryReservationMiB", c.MemoryReservationMiB, 6, 1_000_000, "MiB");
         if (c.MemoryLimitMiB is { } limit && c.MemoryReservationMiB is { } reservation && reservation > limit)
         {
-            throw new EcsValidationException(Node.Path, $"{p}.MemoryReservationMiB",
+            throw new EcsValidationException(RuleIds.ContainerMemory, Node.Path, $"{p}.MemoryReservationMiB",
                 $"{reservation} MiB is greater than MemoryLimitMiB ({limit} MiB); the reservation must be less than or equal to the hard limit.");
         }
 
         if (!IsFargate && props.MemoryMiB is null && c.MemoryLimitMiB is null && c.MemoryReservationMiB is null)
         {
-            throw new EcsValidationException(Node.Path, $"{p}.MemoryLimitMiB",
+            throw new EcsValidationException(RuleIds.ContainerMemory, Node.Path, $"{p}.MemoryLimitMiB",
                 "and MemoryReservationMiB are both unset; on EC2 without task-level MemoryMiB each container needs at least one of them.");
         }
 
         if (props.MemoryMiB is { } taskMemory && c.MemoryLimitMiB is { } containerLimit && containerLimit > taskMemory)
         {
-            throw new EcsValidationException(Node.Path, $"{p}.MemoryLimitMiB",
+            throw new EcsValidationException(RuleIds.ContainerMemory, Node.Path, $"{p}.MemoryLimitMiB",
                 $"{containerLimit} MiB is greater than the task's MemoryMiB ({taskMemory} MiB); a container's memory must fit in the task's.");
         }
 
@@ -166,7 +167,7 @@ public sealed partial class EcsTaskDefinition
         {
             if (NetworkMode != NetworkMode.BRIDGE)
             {
-                throw new EcsValidationException(Node.Path, $"{p}.Links",
+                throw new EcsValidationException(RuleIds.AwsvpcRules, Node.Path, $"{p}.Links",
                     $"links are supported only with the BRIDGE network mode, but the task uses {NetworkMode}; containers of an AWS_VPC or HOST task reach each other on localhost.");
             }
 
@@ -174,7 +175,7 @@ public sealed partial class EcsTaskDefinition
             {
                 if (link == c.Name || !byName.ContainsKey(link))
                 {
-                    throw new EcsValidationException(Node.Path, $"{p}.Links",
+                    throw new EcsValidationException(RuleIds.ContainerDefinitions, Node.Path, $"{p}.Links",
                         $"'{link}' is not another container of the task; allowed: {OtherNames(byName, c.Name)}.");
                 }
             }
@@ -184,19 +185,19 @@ public sealed partial class EcsTaskDefinition
         {
             if (d.Container == c.Name || !byName.TryGetValue(d.Container, out var target))
             {
-                throw new EcsValidationException(Node.Path, $"{p}.DependsOn",
+                throw new EcsValidationException(RuleIds.ContainerDefinitions, Node.Path, $"{p}.DependsOn",
                     $"'{d.Container}' is not another container of the task; allowed: {OtherNames(byName, c.Name)}.");
             }
 
             if (d.Condition is ContainerDependencyCondition.COMPLETE or ContainerDependencyCondition.SUCCESS && target.Essential)
             {
-                throw new EcsValidationException(Node.Path, $"{p}.DependsOn",
+                throw new EcsValidationException(RuleIds.ContainerDefinitions, Node.Path, $"{p}.DependsOn",
                     $"condition {d.Condition} on '{d.Container}', an essential container; COMPLETE and SUCCESS need a non-essential container (Essential = false), such as an init container.");
             }
 
             if (d.Condition == ContainerDependencyCondition.HEALTHY && target.HealthCheck is null)
             {
-                throw new EcsValidationException(Node.Path, $"{p}.DependsOn",
+                throw new EcsValidationException(RuleIds.ContainerDefinitions, Node.Path, $"{p}.DependsOn",
                     $"condition HEALTHY on '{d.Container}', which has no HealthCheck; give it one or use START.");
             }
         }
@@ -206,40 +207,40 @@ public sealed partial class EcsTaskDefinition
             if (!_volumes.Any(v => v.Name == m.Volume))
             {
                 var known = _volumes.Count == 0 ? "none (the task has no volumes)" : string.Join(", ", _volumes.Select(v => v.Name));
-                throw new EcsValidationException(Node.Path, $"{p}.MountPoints",
+                throw new EcsValidationException(RuleIds.ContainerDefinitions, Node.Path, $"{p}.MountPoints",
                     $"volume '{m.Volume}' is not a volume of the task; allowed: {known}.");
             }
 
             if (string.IsNullOrEmpty(m.ContainerPath) || !m.ContainerPath.StartsWith('/'))
             {
-                throw new EcsValidationException(Node.Path, $"{p}.MountPoints",
+                throw new EcsValidationException(RuleIds.ContainerDefinitions, Node.Path, $"{p}.MountPoints",
                     $"container path '{m.ContainerPath}' is not absolute; allowed: a path starting with '/'.");
             }
         }
 
         if (c.HealthCheck is { } hc)
         {
-            Check.InRange(this, $"{p}.HealthCheck.Interval", Check.WholeSeconds(this, $"{p}.HealthCheck.Interval", hc.Interval), 5, 300, "seconds");
-            Check.InRange(this, $"{p}.HealthCheck.Timeout", Check.WholeSeconds(this, $"{p}.HealthCheck.Timeout", hc.Timeout), 2, 120, "seconds");
-            Check.InRange(this, $"{p}.HealthCheck.Retries", hc.Retries, 1, 10);
-            Check.InRange(this, $"{p}.HealthCheck.StartPeriod", Check.WholeSeconds(this, $"{p}.HealthCheck.StartPeriod", hc.StartPeriod), 0, 300, "seconds");
+            Check.InRange(RuleIds.OutOfRange, this, $"{p}.HealthCheck.Interval", Check.WholeSeconds(RuleIds.FractionalSeconds, this, $"{p}.HealthCheck.Interval", hc.Interval), 5, 300, "seconds");
+            Check.InRange(RuleIds.OutOfRange, this, $"{p}.HealthCheck.Timeout", Check.WholeSeconds(RuleIds.FractionalSeconds, this, $"{p}.HealthCheck.Timeout", hc.Timeout), 2, 120, "seconds");
+            Check.InRange(RuleIds.OutOfRange, this, $"{p}.HealthCheck.Retries", hc.Retries, 1, 10);
+            Check.InRange(RuleIds.OutOfRange, this, $"{p}.HealthCheck.StartPeriod", Check.WholeSeconds(RuleIds.FractionalSeconds, this, $"{p}.HealthCheck.StartPeriod", hc.StartPeriod), 0, 300, "seconds");
             if (hc.Command.Count == 0)
             {
-                throw new EcsValidationException(Node.Path, $"{p}.HealthCheck.Command", "is empty; give a command, e.g. [\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"].");
+                throw new EcsValidationException(RuleIds.ContainerDefinitions, Node.Path, $"{p}.HealthCheck.Command", "is empty; give a command, e.g. [\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"].");
             }
         }
 
-        var stopTimeout = Check.WholeSeconds(this, $"{p}.StopTimeout", c.StopTimeout);
+        var stopTimeout = Check.WholeSeconds(RuleIds.FractionalSeconds, this, $"{p}.StopTimeout", c.StopTimeout);
         if (IsFargate)
         {
-            Check.InRange(this, $"{p}.StopTimeout", stopTimeout, 2, 120, "seconds");
+            Check.InRange(RuleIds.OutOfRange, this, $"{p}.StopTimeout", stopTimeout, 2, 120, "seconds");
         }
 
         foreach (var u in c.Ulimits ?? [])
         {
             if (u.SoftLimit > u.HardLimit)
             {
-                throw new EcsValidationException(Node.Path, $"{p}.Ulimits",
+                throw new EcsValidationException(RuleIds.ContainerDefinitions, Node.Path, $"{p}.Ulimits",
                     $"{u.Name}: soft limit {Check.Format(u.SoftLimit)} is greater than hard limit {Check.Format(u.HardLimit)}; the soft limit must be less than or equal to the hard limit.");
             }
         }
@@ -254,17 +255,17 @@ public sealed partial class EcsTaskDefinition
 
         if (NetworkMode == NetworkMode.NONE)
         {
-            throw new EcsValidationException(Node.Path, $"{p}.PortMappings",
+            throw new EcsValidationException(RuleIds.ContainerDefinitions, Node.Path, $"{p}.PortMappings",
                 "are ignored with the NONE network mode (no external network); remove them or use BRIDGE, HOST or AWS_VPC.");
         }
 
         foreach (var port in ports)
         {
-            Check.InRange(this, $"{p}.PortMappings.ContainerPort", port.ContainerPort, 1, 65535);
-            Check.InRange(this, $"{p}.PortMappings.HostPort", port.HostPort, 0, 65535);
+            Check.InRange(RuleIds.OutOfRange, this, $"{p}.PortMappings.ContainerPort", port.ContainerPort, 1, 65535);
+            Check.InRange(RuleIds.OutOfRange, this, $"{p}.PortMappings.HostPort", port.HostPort, 0, 65535);
             if (NetworkMode is NetworkMode.AWS_VPC or NetworkMode.HOST && port.HostPort is { } host && host != port.ContainerPort)
             {
-                throw new EcsValidationException(Node.Path, $"{p}.PortMappings",
+                throw new EcsValidationException(RuleIds.AwsvpcRules, Node.Path, $"{p}.PortMappings",
                     $"host port {host} differs from container port {port.ContainerPort}; with {NetworkMode} the host port must be unset or equal to the container port.");
             }
         }
@@ -277,7 +278,7 @@ public sealed partial class EcsTaskDefinition
         {
             if (!c.AllowSecretLikeEnvironmentNames && SecretLikeName().IsMatch(name))
             {
-                throw new EcsValidationException(Node.Path, $"{p}.Environment",
+                throw new EcsValidationException(RuleIds.LeastPrivilege, Node.Path, $"{p}.Environment",
                     $"'{name}' looks like a secret, and environment values are readable in the task definition; inject it with Secrets (ContainerSecret.FromSecretsManager or FromSsmParameter), or set AllowSecretLikeEnvironmentNames if it is not secret.");
             }
         }
@@ -286,7 +287,7 @@ public sealed partial class EcsTaskDefinition
         {
             if (env.ContainsKey(name))
             {
-                throw new EcsValidationException(Node.Path, $"{p}.Secrets",
+                throw new EcsValidationException(RuleIds.ContainerDefinitions, Node.Path, $"{p}.Secrets",
                     $"'{name}' is also set in Environment; a variable comes from one of them only.");
             }
         }
@@ -303,7 +304,7 @@ public sealed partial class EcsTaskDefinition
             var total = shares.Sum(s => s.MiB!.Value);
             if (total > taskMemory)
             {
-                throw new EcsValidationException(Node.Path, nameof(props.Containers),
+                throw new EcsValidationException(RuleIds.ContainerDefinitions, Node.Path, nameof(props.Containers),
                     $"reserve {total} MiB of memory in total ({string.Join(", ", shares.Select(s => $"{s.Name} {s.MiB}"))}), more than the task's MemoryMiB ({taskMemory} MiB).");
             }
         }
@@ -314,7 +315,7 @@ public sealed partial class EcsTaskDefinition
             var total = shares.Sum(c => c.Cpu!.Value);
             if (total > taskCpu)
             {
-                throw new EcsValidationException(Node.Path, nameof(props.Containers),
+                throw new EcsValidationException(RuleIds.ContainerDefinitions, Node.Path, nameof(props.Containers),
                     $"reserve {total} CPU units in total ({string.Join(", ", shares.Select(s => $"{s.Name} {s.Cpu}"))}), more than the task's Cpu ({taskCpu} CPU units).");
             }
         }

@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.S3;
 using Constructs;
+using EcsConstructs.Rules;
 using EcsConstructs.Security;
 using EcsConstructs.Validation;
 using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
@@ -229,7 +230,7 @@ public sealed partial class EcsTaskDefinition : Construct
         var efs = _volumes.Where(v => v.Kind == TaskVolumeKind.Efs).ToList();
         if (efs.Count == 0)
         {
-            throw new EcsValidationException(Node.Path, nameof(AllowEfsAccessFrom), "the task definition has no EFS volume; nothing to open.");
+            throw new EcsValidationException(RuleIds.TaskVolumes, Node.Path, nameof(AllowEfsAccessFrom), "the task definition has no EFS volume; nothing to open.");
         }
 
         foreach (var volume in efs)

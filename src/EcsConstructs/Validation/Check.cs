@@ -4,8 +4,10 @@ using Constructs;
 namespace EcsConstructs.Validation;
 
 /// <summary>
-/// Small guard helpers used by constructors to fail fast with an <see cref="EcsValidationException"/>.
-/// Values that are unresolved CDK tokens are never judged here.
+/// Small guard helpers used by constructors to fail fast with an <see cref="EcsValidationException"/>
+/// naming the catalog rule the caller enforces (an id of <see cref="Rules.RuleIds"/>, usually
+/// <c>OutOfRange</c>, <c>FractionalSeconds</c> or <c>InvalidName</c>). Values that are unresolved
+/// CDK tokens are never judged here.
 /// </summary>
 internal static class Check
 {
@@ -16,7 +18,7 @@ internal static class Check
     /// </summary>
     private static bool MayBeToken(double value) => Math.Abs(value) > 1e15 && Token.IsUnresolved(value);
 
-    public static void InRange(IConstruct scope, string property, double? value, double min, double max, string? unit = null)
+    public static void InRange(string ruleId, IConstruct scope, string property, double? value, double min, double max, string? unit = null)
     {
         if (value is not { } v || MayBeToken(v))
         {
@@ -26,12 +28,12 @@ internal static class Check
         if (v < min || v > max)
         {
             var suffix = unit is null ? string.Empty : $" {unit}";
-            throw new EcsValidationException(scope.Node.Path, property,
+            throw new EcsValidationException(ruleId, scope.Node.Path, property,
                 $"{Format(v)}{suffix} is out of range; allowed: {Format(min)} to {Format(max)}{suffix}.");
         }
     }
 
-    public static void NotGreater(IConstruct scope, string lowerProperty, double? lower, string upperProperty, double? upper)
+    public static void NotGreater(string ruleId, IConstruct scope, string lowerProperty, double? lower, string upperProperty, double? upper)
     {
         if (lower is not { } lo || upper is not { } hi || MayBeToken(lo) || MayBeToken(hi))
         {
@@ -40,16 +42,16 @@ internal static class Check
 
         if (lo > hi)
         {
-            throw new EcsValidationException(scope.Node.Path, lowerProperty,
+            throw new EcsValidationException(ruleId, scope.Node.Path, lowerProperty,
                 $"{Format(lo)} is greater than {upperProperty} ({Format(hi)}); {lowerProperty} must be less than or equal to {upperProperty}.");
         }
     }
 
-    public static void NotEmpty(IConstruct scope, string property, string? value)
+    public static void NotEmpty(string ruleId, IConstruct scope, string property, string? value)
     {
         if (value is not null && value.Trim().Length == 0)
         {
-            throw new EcsValidationException(scope.Node.Path, property, "must not be empty or whitespace; omit it to use the default.");
+            throw new EcsValidationException(ruleId, scope.Node.Path, property, "must not be empty or whitespace; omit it to use the default.");
         }
     }
 
@@ -58,7 +60,7 @@ internal static class Check
     /// and CDK's <c>Duration.ToSeconds()</c> would fail with a raw jsii error at synth instead.
     /// Null for a null or unresolved duration.
     /// </summary>
-    public static double? WholeSeconds(IConstruct scope, string property, Duration? duration)
+    public static double? WholeSeconds(string ruleId, IConstruct scope, string property, Duration? duration)
     {
         if (duration is null)
         {
@@ -75,7 +77,7 @@ internal static class Check
 
         if (seconds != Math.Floor(seconds))
         {
-            throw new EcsValidationException(scope.Node.Path, property,
+            throw new EcsValidationException(ruleId, scope.Node.Path, property,
                 $"{Format(seconds)} seconds is not a whole number of seconds; allowed: whole seconds (e.g. Duration.Seconds({Format(Math.Ceiling(seconds))})).");
         }
 

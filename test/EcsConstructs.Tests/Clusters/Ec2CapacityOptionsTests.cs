@@ -37,14 +37,14 @@ public sealed class Ec2CapacityOptionsTests
             InstanceType = Fixtures.Small,
             AdditionalInstanceTypes = [InstanceType.Of(InstanceClass.T4G, InstanceSize.SMALL)],
         }));
-        Assert.Equal("Test/Cluster/Pool: AdditionalInstanceTypes: t4g.small is arm64 but t3.small is x86_64; one group uses one AMI, so all its instance types must share an architecture (use a second capacity for the other).", e.Message);
+        Assert.Equal("[ECS061] Test/Cluster/Pool: AdditionalInstanceTypes: t4g.small is arm64 but t3.small is x86_64; one group uses one AMI, so all its instance types must share an architecture (use a second capacity for the other).", e.Message);
     }
 
     [Fact]
     public void An_instance_type_listed_twice_is_rejected()
     {
         var e = Assert.Throws<EcsValidationException>(() => Build(new Ec2CapacityOptions { Id = "Pool", InstanceType = Fixtures.Small, AdditionalInstanceTypes = [Fixtures.Small] }));
-        Assert.Equal("Test/Cluster/Pool: AdditionalInstanceTypes: lists t3.small twice (InstanceType included); each instance type may appear once.", e.Message);
+        Assert.Equal("[ECS061] Test/Cluster/Pool: AdditionalInstanceTypes: lists t3.small twice (InstanceType included); each instance type may appear once.", e.Message);
     }
 
     [Fact]
@@ -57,21 +57,21 @@ public sealed class Ec2CapacityOptionsTests
             AdditionalInstanceTypes = [InstanceType.Of(InstanceClass.T3A, InstanceSize.SMALL)],
             Spot = new SpotCapacityOptions { OnDemandPercentageAboveBaseCapacity = 120 },
         }));
-        Assert.Equal("Test/Cluster/Pool: Spot.OnDemandPercentageAboveBaseCapacity: 120 % is out of range; allowed: 0 to 100 %.", e.Message);
+        Assert.Equal("[ECS049] Test/Cluster/Pool: Spot.OnDemandPercentageAboveBaseCapacity: 120 % is out of range; allowed: 0 to 100 %.", e.Message);
     }
 
     [Fact]
     public void Minimum_scaling_step_above_maximum_is_rejected()
     {
         var e = Assert.Throws<EcsValidationException>(() => Build(new Ec2CapacityOptions { Id = "Pool", InstanceType = Fixtures.Small, MinimumScalingStepSize = 5, MaximumScalingStepSize = 2 }));
-        Assert.Equal("Test/Cluster/Pool: MinimumScalingStepSize: 5 is greater than MaximumScalingStepSize (2); MinimumScalingStepSize must be less than or equal to MaximumScalingStepSize.", e.Message);
+        Assert.Equal("[ECS049] Test/Cluster/Pool: MinimumScalingStepSize: 5 is greater than MaximumScalingStepSize (2); MinimumScalingStepSize must be less than or equal to MaximumScalingStepSize.", e.Message);
     }
 
     [Fact]
     public void A_root_volume_below_30_gib_is_rejected()
     {
         var e = Assert.Throws<EcsValidationException>(() => Build(new Ec2CapacityOptions { Id = "Pool", InstanceType = Fixtures.Small, RootVolumeSizeGiB = 8 }));
-        Assert.Equal("Test/Cluster/Pool: RootVolumeSizeGiB: 8 GiB is out of range; allowed: 30 to 16384 GiB.", e.Message);
+        Assert.Equal("[ECS049] Test/Cluster/Pool: RootVolumeSizeGiB: 8 GiB is out of range; allowed: 30 to 16384 GiB.", e.Message);
     }
 
     [Fact]

@@ -16,28 +16,28 @@ public sealed class EcsClusterValidationTests
     public void Min_capacity_above_max_is_rejected()
     {
         var e = Invalid(new EcsClusterProps { Ec2Capacity = [Capacity(min: 4, max: 2)] });
-        Assert.Equal("Test/Cluster/Default: MinCapacity: 4 is greater than MaxCapacity (2); MinCapacity must be less than or equal to MaxCapacity.", e.Message);
+        Assert.Equal("[ECS042] Test/Cluster/Default: MinCapacity: 4 is greater than MaxCapacity (2); MinCapacity must be less than or equal to MaxCapacity.", e.Message);
     }
 
     [Fact]
     public void Desired_capacity_outside_min_and_max_is_rejected()
     {
         var e = Invalid(new EcsClusterProps { Ec2Capacity = [Capacity(min: 1, max: 3, desired: 5)] });
-        Assert.Equal("Test/Cluster/Default: DesiredCapacity: 5 is greater than MaxCapacity (3); DesiredCapacity must be less than or equal to MaxCapacity.", e.Message);
+        Assert.Equal("[ECS042] Test/Cluster/Default: DesiredCapacity: 5 is greater than MaxCapacity (3); DesiredCapacity must be less than or equal to MaxCapacity.", e.Message);
     }
 
     [Fact]
     public void Target_capacity_outside_1_to_100_is_rejected()
     {
         var e = Invalid(new EcsClusterProps { Ec2Capacity = [Capacity(target: 0)] });
-        Assert.Equal("Test/Cluster/Default: TargetCapacityPercent: 0 % is out of range; allowed: 1 to 100 %.", e.Message);
+        Assert.Equal("[ECS049] Test/Cluster/Default: TargetCapacityPercent: 0 % is out of range; allowed: 1 to 100 %.", e.Message);
     }
 
     [Fact]
     public void Two_capacities_with_one_id_are_rejected()
     {
         var e = Invalid(new EcsClusterProps { Ec2Capacity = [Capacity(), Capacity()] });
-        Assert.Equal("Test/Cluster: Ec2Capacity: uses the id 'Default' more than once; each EC2 capacity needs its own id.", e.Message);
+        Assert.Equal("[ECS048] Test/Cluster: Ec2Capacity: uses the id 'Default' more than once; each EC2 capacity needs its own id.", e.Message);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class EcsClusterValidationTests
                 new CapacityProviderShare { Provider = CapacityProviderShare.FargateSpot, Base = 2 },
             ],
         });
-        Assert.Equal("Test/Cluster: DefaultCapacityProviderStrategy: sets a base on FARGATE and FARGATE_SPOT; at most one provider of a strategy may have a base.", e.Message);
+        Assert.Equal("[ECS051] Test/Cluster: DefaultCapacityProviderStrategy: sets a base on FARGATE and FARGATE_SPOT; at most one provider of a strategy may have a base.", e.Message);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class EcsClusterValidationTests
             EnableFargateCapacityProviders = true,
             DefaultCapacityProviderStrategy = [new CapacityProviderShare { Provider = CapacityProviderShare.Fargate, Base = 1, Weight = 0 }],
         });
-        Assert.Equal("Test/Cluster: DefaultCapacityProviderStrategy: has only zero weights; at least one provider needs a weight greater than 0.", e.Message);
+        Assert.Equal("[ECS051] Test/Cluster: DefaultCapacityProviderStrategy: has only zero weights; at least one provider needs a weight greater than 0.", e.Message);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class EcsClusterValidationTests
             EnableFargateCapacityProviders = true,
             DefaultCapacityProviderStrategy = [new CapacityProviderShare { Provider = CapacityProviderShare.Fargate, Weight = -1 }],
         });
-        Assert.Equal("Test/Cluster: DefaultCapacityProviderStrategy[FARGATE].Weight: -1 is out of range; allowed: 0 to 1000.", e.Message);
+        Assert.Equal("[ECS049] Test/Cluster: DefaultCapacityProviderStrategy[FARGATE].Weight: -1 is out of range; allowed: 0 to 1000.", e.Message);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class EcsClusterValidationTests
             Ec2Capacity = [Capacity()],
             DefaultCapacityProviderStrategy = [new CapacityProviderShare { Provider = "Spot" }],
         });
-        Assert.Equal("Test/Cluster: DefaultCapacityProviderStrategy: names provider 'Spot', which is not associated with the cluster Test/Cluster; allowed: FARGATE, FARGATE_SPOT (when enabled), EC2 capacity ids: Default.", e.Message);
+        Assert.Equal("[ECS017] Test/Cluster: DefaultCapacityProviderStrategy: names provider 'Spot', which is not associated with the cluster Test/Cluster; allowed: FARGATE, FARGATE_SPOT (when enabled), EC2 capacity ids: Default.", e.Message);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class EcsClusterValidationTests
             Ec2Capacity = [Capacity()],
             DefaultCapacityProviderStrategy = [new CapacityProviderShare { Provider = CapacityProviderShare.FargateSpot }],
         });
-        Assert.Equal("Test/Cluster: DefaultCapacityProviderStrategy: uses FARGATE_SPOT, but the cluster Test/Cluster does not enable Fargate capacity providers; set EnableFargateCapacityProviders = true.", e.Message);
+        Assert.Equal("[ECS017] Test/Cluster: DefaultCapacityProviderStrategy: uses FARGATE_SPOT, but the cluster Test/Cluster does not enable Fargate capacity providers; set EnableFargateCapacityProviders = true.", e.Message);
     }
 
     [Fact]
@@ -112,27 +112,27 @@ public sealed class EcsClusterValidationTests
                 new CapacityProviderShare { Provider = CapacityProviderShare.Fargate },
             ],
         });
-        Assert.Equal("Test/Cluster: DefaultCapacityProviderStrategy: mixes Fargate (FARGATE) and Auto Scaling group providers (Default); ECS accepts one kind per strategy.", e.Message);
+        Assert.Equal("[ECS009] Test/Cluster: DefaultCapacityProviderStrategy: mixes Fargate (FARGATE) and Auto Scaling group providers (Default); ECS accepts one kind per strategy.", e.Message);
     }
 
     [Fact]
     public void A_single_availability_zone_is_rejected()
     {
         var e = Invalid(new EcsClusterProps { AvailabilityZones = ["eu-west-1a"] });
-        Assert.Equal("Test/Cluster: AvailabilityZones: [eu-west-1a] must name at least 2 distinct zones; a load balancer needs subnets in two Availability Zones.", e.Message);
+        Assert.Equal("[ECS019] Test/Cluster: AvailabilityZones: [eu-west-1a] must name at least 2 distinct zones; a load balancer needs subnets in two Availability Zones.", e.Message);
     }
 
     [Fact]
     public void More_nat_gateways_than_zones_are_rejected()
     {
         var e = Invalid(new EcsClusterProps { MaxAzs = 2, NatGateways = 3 });
-        Assert.Equal("Test/Cluster: NatGateways: 3 is out of range; allowed: 1 to 2.", e.Message);
+        Assert.Equal("[ECS049] Test/Cluster: NatGateways: 3 is out of range; allowed: 1 to 2.", e.Message);
     }
 
     [Fact]
     public void An_empty_cluster_name_is_rejected()
     {
         var e = Invalid(new EcsClusterProps { ClusterName = " " });
-        Assert.Equal("Test/Cluster: ClusterName: must not be empty or whitespace; omit it to use the default.", e.Message);
+        Assert.Equal("[ECS048] Test/Cluster: ClusterName: must not be empty or whitespace; omit it to use the default.", e.Message);
     }
 }

@@ -23,35 +23,35 @@ public sealed class EcrRepositoryValidationTests
     public void A_cross_account_id_that_is_not_12_digits_is_rejected()
     {
         var e = Invalid(new EcrRepositoryProps { CrossAccountPullAccountIds = ["12345"] });
-        Assert.Equal("Test/Images: CrossAccountPullAccountIds: '12345' is not an AWS account id; allowed: 12 digits.", e.Message);
+        Assert.Equal("[ECS057] Test/Images: CrossAccountPullAccountIds: '12345' is not an AWS account id; allowed: 12 digits.", e.Message);
     }
 
     [Fact]
     public void Keeping_zero_tagged_images_is_rejected()
     {
         var e = Invalid(new EcrRepositoryProps { KeepLastTaggedImages = 0 });
-        Assert.Equal("Test/Images: KeepLastTaggedImages: 0 images is out of range; allowed: 1 to 10000 images.", e.Message);
+        Assert.Equal("[ECS049] Test/Images: KeepLastTaggedImages: 0 images is out of range; allowed: 1 to 10000 images.", e.Message);
     }
 
     [Fact]
     public void An_upper_case_repository_name_is_rejected()
     {
         var e = Invalid(new EcrRepositoryProps { RepositoryName = "Orders" });
-        Assert.Equal("Test/Images: RepositoryName: 'Orders' is not a valid repository name; allowed: 2 to 256 characters, lower-case letters, digits and '.', '_', '-', '/' between them.", e.Message);
+        Assert.Equal("[ECS048] Test/Images: RepositoryName: 'Orders' is not a valid repository name; allowed: 2 to 256 characters, lower-case letters, digits and '.', '_', '-', '/' between them.", e.Message);
     }
 
     [Fact]
     public void An_invalid_ecr_tag_is_rejected()
     {
         var e = InvalidImage(s => ImageSource.FromEcrTag(Repository.FromRepositoryName(s, "Repo", "orders"), "-bad tag"));
-        Assert.Equal("Test/Task: Containers[app].Image: tag '-bad tag' is not a valid ECR tag; allowed: 1 to 128 letters, digits, '_', '.', '-', not starting with '.' or '-'.", e.Message);
+        Assert.Equal("[ECS057] Test/Task: Containers[app].Image: tag '-bad tag' is not a valid ECR tag; allowed: 1 to 128 letters, digits, '_', '.', '-', not starting with '.' or '-'.", e.Message);
     }
 
     [Fact]
     public void A_digest_without_sha256_is_rejected()
     {
         var e = InvalidImage(s => ImageSource.FromEcrDigest(Repository.FromRepositoryName(s, "Repo", "orders"), "0123abcd"));
-        Assert.Equal("Test/Task: Containers[app].Image: digest '0123abcd' is not an image digest; allowed: 'sha256:' followed by 64 lower-case hexadecimal digits.", e.Message);
+        Assert.Equal("[ECS057] Test/Task: Containers[app].Image: digest '0123abcd' is not an image digest; allowed: 'sha256:' followed by 64 lower-case hexadecimal digits.", e.Message);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class EcrRepositoryValidationTests
         try
         {
             var e = InvalidImage(_ => ImageSource.FromDockerfile(dir));
-            Assert.Equal($"Test/Task: Containers[app].Image: '{dir}' holds no 'Dockerfile'; give the Docker build context directory that contains it.", e.Message);
+            Assert.Equal($"[ECS057] Test/Task: Containers[app].Image: '{dir}' holds no 'Dockerfile'; give the Docker build context directory that contains it.", e.Message);
         }
         finally
         {

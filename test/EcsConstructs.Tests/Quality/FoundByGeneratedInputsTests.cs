@@ -32,7 +32,7 @@ public sealed class FoundByGeneratedInputsTests
         }));
 
         Assert.Equal(
-            $"Test/Cluster: Ec2Capacity.Id: '{id}' cannot be the id of an EC2 capacity; allowed: a non-empty id other than Vpc, Cluster, ExecuteCommandLogs.",
+            $"[ECS048] Test/Cluster: Ec2Capacity.Id: '{id}' cannot be the id of an EC2 capacity; allowed: a non-empty id other than Vpc, Cluster, ExecuteCommandLogs.",
             e.Message);
     }
 
@@ -43,7 +43,7 @@ public sealed class FoundByGeneratedInputsTests
     {
         var e = Assert.Throws<EcsValidationException>(() => Fixtures.Cluster(TestApps.NewStack(), new EcsClusterProps { ClusterName = name }));
 
-        Assert.Equal($"Test/Cluster: ClusterName: '{name}' is not a valid cluster name; allowed: 1 to 255 letters, digits, '_' and '-'.", e.Message);
+        Assert.Equal($"[ECS048] Test/Cluster: ClusterName: '{name}' is not a valid cluster name; allowed: 1 to 255 letters, digits, '_' and '-'.", e.Message);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class FoundByGeneratedInputsTests
             Family = "orders api",
         }));
 
-        Assert.Equal("Test/Task: Family: 'orders api' is not a valid task definition family; allowed: 1 to 255 letters, digits, '_' and '-'.", e.Message);
+        Assert.Equal("[ECS048] Test/Task: Family: 'orders api' is not a valid task definition family; allowed: 1 to 255 letters, digits, '_' and '-'.", e.Message);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class FoundByGeneratedInputsTests
 
         var e = Assert.Throws<EcsValidationException>(() => TaskSpecs.Create(TestApps.NewStack(), TaskSpecs.Ec2(spec)));
 
-        Assert.Equal("Test/Task: Containers[app].StopTimeout: 2.5 seconds is not a whole number of seconds; allowed: whole seconds (e.g. Duration.Seconds(3)).", e.Message);
+        Assert.Equal("[ECS050] Test/Task: Containers[app].StopTimeout: 2.5 seconds is not a whole number of seconds; allowed: whole seconds (e.g. Duration.Seconds(3)).", e.Message);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class FoundByGeneratedInputsTests
 
         var e = Assert.Throws<EcsValidationException>(() => TaskSpecs.Create(TestApps.NewStack(), TaskSpecs.Ec2(spec)));
 
-        Assert.StartsWith("Test/Task: Containers[app].HealthCheck.Interval: 30.5 seconds is not a whole number of seconds", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("[ECS050] Test/Task: Containers[app].HealthCheck.Interval: 30.5 seconds is not a whole number of seconds", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class FoundByGeneratedInputsTests
             CpuTracking = new UtilizationTrackingOptions { TargetPercent = 50, ScaleOutCooldown = Duration.Millis(2250) },
         }));
 
-        Assert.Equal("Test/Scaling: CpuTracking.ScaleOutCooldown: 2.25 seconds is not a whole number of seconds; allowed: whole seconds (e.g. Duration.Seconds(3)).", e.Message);
+        Assert.Equal("[ECS050] Test/Scaling: CpuTracking.ScaleOutCooldown: 2.25 seconds is not a whole number of seconds; allowed: whole seconds (e.g. Duration.Seconds(3)).", e.Message);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class FoundByGeneratedInputsTests
             ],
         }));
 
-        Assert.StartsWith("Test/Scaling: StepScaling[Out].Cooldown: 2.5 seconds is not a whole number of seconds", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("[ECS050] Test/Scaling: StepScaling[Out].Cooldown: 2.5 seconds is not a whole number of seconds", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class FoundByGeneratedInputsTests
             MetricTracking = [new MetricTrackingOptions { Id = "", Metric = metric, TargetValue = 10 }],
         }));
 
-        Assert.Equal("Test/Scaling: MetricTracking[].Id: '' is blank; the policy's construct id is required, e.g. \"Backlog\".", e.Message);
+        Assert.Equal("[ECS048] Test/Scaling: MetricTracking[].Id: '' is blank; the policy's construct id is required, e.g. \"Backlog\".", e.Message);
     }
 
     [Theory]
@@ -163,7 +163,7 @@ public sealed class FoundByGeneratedInputsTests
             IngressCidrs = [cidr],
         }));
 
-        Assert.Equal($"Test/Web: IngressCidrs: '{cidr}' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.", e.Message);
+        Assert.Equal($"[ECS054] Test/Web: IngressCidrs: '{cidr}' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.", e.Message);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class FoundByGeneratedInputsTests
             ListenerPort = 80,
         }));
 
-        Assert.StartsWith("Test/Web: ListenerPort: 80 is the port of the HTTP listener that redirects to HTTPS", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("[ECS054] Test/Web: ListenerPort: 80 is the port of the HTTP listener that redirects to HTTPS", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

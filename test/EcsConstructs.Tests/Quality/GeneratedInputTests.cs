@@ -15,7 +15,7 @@ namespace EcsConstructs.Tests.Quality;
 
 /// <summary>
 /// Bad-input property test: generated props (valid and invalid) for every stable construct either
-/// throw the library's <see cref="EcsValidationException"/> naming a property the case perturbed,
+/// throw the library's <see cref="EcsValidationException"/> (with a rule id of the catalog) naming a property the case perturbed,
 /// or synthesize a template that passes the template checks (schema: 0 errors; cdk-nag: 0
 /// unsuppressed errors). Never another exception (a jsii error is a bug), never a bad template.
 /// </summary>
@@ -217,9 +217,10 @@ public sealed class GeneratedInputTests(ITestOutputHelper output)
             }
 
             var owner = $"{stackName}/{generated.Owner}";
-            if (!e.ConstructPath.StartsWith(owner, StringComparison.Ordinal) || !e.Message.StartsWith(e.ConstructPath + ": ", StringComparison.Ordinal))
+            // The exception's constructor refuses ids outside the catalog, so every rejection names a rule.
+            if (!e.ConstructPath.StartsWith(owner, StringComparison.Ordinal) || !e.Message.StartsWith($"[{e.RuleId}] {e.ConstructPath}: ", StringComparison.Ordinal))
             {
-                return (Outcome.Failed, $"the message does not start with the construct path under {owner}: {e.Message}");
+                return (Outcome.Failed, $"the message does not start with the rule id and the construct path under {owner}: {e.Message}");
             }
 
             return (Outcome.Rejected, null);

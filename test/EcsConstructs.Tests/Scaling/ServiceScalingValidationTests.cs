@@ -49,62 +49,64 @@ public sealed class ServiceScalingValidationTests(ValidationStackFixture fixture
         Alarm = new StepScalingAlarm { Metric = fixture.CpuMetric, Threshold = 60, ComparisonOperator = ComparisonOperator.GREATER_THAN_THRESHOLD },
     };
 
+    // expected: the message without the construct path (it holds the fresh id), e.g. "[ECS049] MinCapacity: …".
     private void Throws(Func<ServiceScalingProps, ServiceScalingProps> change, string expected)
     {
         var id = fixture.NextId();
         var e = Assert.Throws<EcsValidationException>(() => new ServiceScaling(fixture.Stack, id, change(Valid)));
-        Assert.Equal($"Test/{id}: {expected}", e.Message);
+        var rule = expected[..(expected.IndexOf(' ', StringComparison.Ordinal) + 1)];
+        Assert.Equal($"{rule}Test/{id}: {expected[rule.Length..]}", e.Message);
     }
 
     [Fact]
     public void Min_capacity_below_zero_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = -1, MaxCapacity = 4 },
-            "MinCapacity: -1 is out of range; allowed: 0 to 5000.");
+            "[ECS049] MinCapacity: -1 is out of range; allowed: 0 to 5000.");
 
     [Fact]
     public void Max_capacity_above_the_service_quota_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 5001 },
-            "MaxCapacity: 5001 is out of range; allowed: 0 to 5000.");
+            "[ECS049] MaxCapacity: 5001 is out of range; allowed: 0 to 5000.");
 
     [Fact]
     public void Min_above_max_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 5, MaxCapacity = 2 },
-            "MinCapacity: 5 is greater than MaxCapacity (2); MinCapacity must be less than or equal to MaxCapacity.");
+            "[ECS042] MinCapacity: 5 is greater than MaxCapacity (2); MinCapacity must be less than or equal to MaxCapacity.");
 
     [Fact]
     public void Cpu_target_above_100_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, CpuTracking = new() { TargetPercent = 101 } },
-            "CpuTracking.TargetPercent: 101 % is out of range; allowed: 1 to 100 %.");
+            "[ECS049] CpuTracking.TargetPercent: 101 % is out of range; allowed: 1 to 100 %.");
 
     [Fact]
     public void Memory_target_below_1_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, MemoryTracking = new() { TargetPercent = 0.5 } },
-            "MemoryTracking.TargetPercent: 0.5 % is out of range; allowed: 1 to 100 %.");
+            "[ECS049] MemoryTracking.TargetPercent: 0.5 % is out of range; allowed: 1 to 100 %.");
 
     [Fact]
     public void Request_count_target_below_1_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, RequestCountTracking = new() { RequestsPerTarget = 0 } },
-            "RequestCountTracking.RequestsPerTarget: 0 requests per target is out of range; allowed: 1 to 69974000000 requests per target.");
+            "[ECS049] RequestCountTracking.RequestsPerTarget: 0 requests per target is out of range; allowed: 1 to 69974000000 requests per target.");
 
     [Fact]
     public void Custom_metric_target_of_zero_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, MetricTracking = [new() { Id = "Q", Metric = fixture.CpuMetric, TargetValue = 0 }] },
-            "MetricTracking[Q].TargetValue: 0 is out of range; allowed: greater than 0 to 69974000000.");
+            "[ECS049] MetricTracking[Q].TargetValue: 0 is out of range; allowed: greater than 0 to 69974000000.");
 
     [Fact]
     public void Cooldown_beyond_an_integer_number_of_seconds_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, CpuTracking = new() { TargetPercent = 50, ScaleInCooldown = Duration.Days(30000) } },
-            "CpuTracking.ScaleInCooldown: 2592000000 seconds is out of range; allowed: 0 to 2147483647 seconds.");
+            "[ECS049] CpuTracking.ScaleInCooldown: 2592000000 seconds is out of range; allowed: 0 to 2147483647 seconds.");
 
     [Fact]
     public void Step_policy_cooldown_beyond_an_integer_number_of_seconds_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, StepScaling = [new() { Id = "Out", Steps = [Up], Cooldown = Duration.Days(30000), Alarm = Step([Up]).Alarm }] },
-            "StepScaling[Out].Cooldown: 2592000000 seconds is out of range; allowed: 0 to 2147483647 seconds.");
+            "[ECS049] StepScaling[Out].Cooldown: 2592000000 seconds is out of range; allowed: 0 to 2147483647 seconds.");
 
     [Fact]
     public void Request_count_tracking_needs_a_load_balanced_service() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, RequestCountTracking = new() { RequestsPerTarget = 100 } },
-            "RequestCountTracking: needs a load-balanced service: set ServiceScalingProps.TargetGroup or RequestCountTracking.TargetGroup to the service's ALB target group, or give RequestCountTracking.TargetGroupFullName and LoadBalancerFullName.");
+            "[ECS043] RequestCountTracking: needs a load-balanced service: set ServiceScalingProps.TargetGroup or RequestCountTracking.TargetGroup to the service's ALB target group, or give RequestCountTracking.TargetGroupFullName and LoadBalancerFullName.");
 
     [Fact]
     public void Imported_target_group_needs_the_load_balancer_full_name()
@@ -114,98 +116,98 @@ public sealed class ServiceScalingValidationTests(ValidationStackFixture fixture
             TargetGroupArn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef",
         });
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, TargetGroup = group, RequestCountTracking = new() { RequestsPerTarget = 100 } },
-            "RequestCountTracking.LoadBalancerFullName: is not set and cannot be derived from an imported target group; give the load balancer's full name, 'app/<name>/<id>' (ApplicationLoadBalancer.LoadBalancerFullName).");
+            "[ECS043] RequestCountTracking.LoadBalancerFullName: is not set and cannot be derived from an imported target group; give the load balancer's full name, 'app/<name>/<id>' (ApplicationLoadBalancer.LoadBalancerFullName).");
     }
 
     [Fact]
     public void Network_load_balancer_is_rejected_for_request_count_tracking() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, RequestCountTracking = new() { RequestsPerTarget = 100, TargetGroupFullName = "targetgroup/t/1", LoadBalancerFullName = "net/nlb/2" } },
-            "RequestCountTracking.LoadBalancerFullName: 'net/nlb/2' is not an Application Load Balancer full name; allowed: 'app/<name>/<id>'. Network Load Balancers have no request count per target; use an ALB or another metric.");
+            "[ECS043] RequestCountTracking.LoadBalancerFullName: 'net/nlb/2' is not an Application Load Balancer full name; allowed: 'app/<name>/<id>'. Network Load Balancers have no request count per target; use an ALB or another metric.");
 
     [Fact]
     public void Malformed_target_group_full_name_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, RequestCountTracking = new() { RequestsPerTarget = 100, TargetGroupFullName = "web", LoadBalancerFullName = "app/a/1" } },
-            "RequestCountTracking.TargetGroupFullName: 'web' is not a target group full name; allowed: 'targetgroup/<name>/<id>'.");
+            "[ECS055] RequestCountTracking.TargetGroupFullName: 'web' is not a target group full name; allowed: 'targetgroup/<name>/<id>'.");
 
     [Fact]
     public void Steps_with_a_gap_are_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, StepScaling = [Step([new() { LowerBound = 0, UpperBound = 10, Adjustment = 1 }, new() { LowerBound = 20, Adjustment = 2 }])] },
-            "StepScaling[Out].Steps: steps [0, 10) and [20, +infinity) leave a gap; allowed: contiguous, non-overlapping intervals (each UpperBound equals the next step's LowerBound).");
+            "[ECS055] StepScaling[Out].Steps: steps [0, 10) and [20, +infinity) leave a gap; allowed: contiguous, non-overlapping intervals (each UpperBound equals the next step's LowerBound).");
 
     [Fact]
     public void Overlapping_steps_are_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, StepScaling = [Step([new() { LowerBound = 0, UpperBound = 20, Adjustment = 1 }, new() { LowerBound = 10, Adjustment = 2 }])] },
-            "StepScaling[Out].Steps: steps [0, 20) and [10, +infinity) overlap; allowed: contiguous, non-overlapping intervals (each UpperBound equals the next step's LowerBound).");
+            "[ECS055] StepScaling[Out].Steps: steps [0, 20) and [10, +infinity) overlap; allowed: contiguous, non-overlapping intervals (each UpperBound equals the next step's LowerBound).");
 
     [Fact]
     public void Two_steps_open_at_the_top_are_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, StepScaling = [Step([new() { LowerBound = 0, Adjustment = 1 }, new() { LowerBound = 10, Adjustment = 2 }])] },
-            "StepScaling[Out].Steps: has 0 steps without LowerBound and 2 without UpperBound; allowed: at most one open-ended step on each side.");
+            "[ECS055] StepScaling[Out].Steps: has 0 steps without LowerBound and 2 without UpperBound; allowed: at most one open-ended step on each side.");
 
     [Fact]
     public void Empty_steps_are_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, StepScaling = [Step([])] },
-            "StepScaling[Out].Steps: is empty; allowed: one or more steps.");
+            "[ECS055] StepScaling[Out].Steps: is empty; allowed: one or more steps.");
 
     [Fact]
     public void Step_with_lower_bound_not_below_upper_bound_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, StepScaling = [Step([new() { LowerBound = 10, UpperBound = 10, Adjustment = 1 }])] },
-            "StepScaling[Out].Steps: has the step [10, 10), whose lower bound is not below its upper bound; allowed: LowerBound < UpperBound.");
+            "[ECS055] StepScaling[Out].Steps: has the step [10, 10), whose lower bound is not below its upper bound; allowed: LowerBound < UpperBound.");
 
     [Fact]
     public void Negative_exact_capacity_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, StepScaling = [Step([new() { LowerBound = 0, Adjustment = -1 }], AdjustmentType.EXACT_CAPACITY)] },
-            "StepScaling[Out].Steps: has the step [0, +infinity) with Adjustment -1; with EXACT_CAPACITY the adjustment is a task count, allowed: 0 or more.");
+            "[ECS055] StepScaling[Out].Steps: has the step [0, +infinity) with Adjustment -1; with EXACT_CAPACITY the adjustment is a task count, allowed: 0 or more.");
 
     [Fact]
     public void Min_adjustment_magnitude_without_percent_change_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, StepScaling = [Step([Up], AdjustmentType.CHANGE_IN_CAPACITY, 2)] },
-            "StepScaling[Out].MinAdjustmentMagnitude: 2 is set with AdjustmentType CHANGE_IN_CAPACITY; it applies to PERCENT_CHANGE_IN_CAPACITY only.");
+            "[ECS055] StepScaling[Out].MinAdjustmentMagnitude: 2 is set with AdjustmentType CHANGE_IN_CAPACITY; it applies to PERCENT_CHANGE_IN_CAPACITY only.");
 
     [Fact]
     public void Min_adjustment_magnitude_below_1_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, StepScaling = [Step([Up], AdjustmentType.PERCENT_CHANGE_IN_CAPACITY, 0)] },
-            "StepScaling[Out].MinAdjustmentMagnitude: 0 is out of range; allowed: 1 to 2147483647.");
+            "[ECS049] StepScaling[Out].MinAdjustmentMagnitude: 0 is out of range; allowed: 1 to 2147483647.");
 
     [Fact]
     public void Datapoints_to_alarm_above_evaluation_periods_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, StepScaling = [new() { Id = "Out", Steps = [Up], Alarm = new() { Metric = fixture.CpuMetric, Threshold = 60, ComparisonOperator = ComparisonOperator.GREATER_THAN_THRESHOLD, EvaluationPeriods = 3, DatapointsToAlarm = 4 } }] },
-            "StepScaling[Out].Alarm.DatapointsToAlarm: 4 is out of range; allowed: 1 to 3.");
+            "[ECS049] StepScaling[Out].Alarm.DatapointsToAlarm: 4 is out of range; allowed: 1 to 3.");
 
     [Fact]
     public void Anomaly_detection_operator_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, StepScaling = [new() { Id = "Out", Steps = [Up], Alarm = new() { Metric = fixture.CpuMetric, Threshold = 60, ComparisonOperator = ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD } }] },
-            "StepScaling[Out].Alarm.ComparisonOperator: GREATER_THAN_UPPER_THRESHOLD is an anomaly detection operator; allowed: GREATER_THAN_THRESHOLD, GREATER_THAN_OR_EQUAL_TO_THRESHOLD, LESS_THAN_THRESHOLD, LESS_THAN_OR_EQUAL_TO_THRESHOLD.");
+            "[ECS055] StepScaling[Out].Alarm.ComparisonOperator: GREATER_THAN_UPPER_THRESHOLD is an anomaly detection operator; allowed: GREATER_THAN_THRESHOLD, GREATER_THAN_OR_EQUAL_TO_THRESHOLD, LESS_THAN_THRESHOLD, LESS_THAN_OR_EQUAL_TO_THRESHOLD.");
 
     [Fact]
     public void Schedule_without_min_or_max_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, Schedules = [new() { Id = "Night", Schedule = Schedule.Rate(Duration.Hours(1)) }] },
-            "Schedules[Night]: sets neither MinCapacity nor MaxCapacity; allowed: at least one of them.");
+            "[ECS056] Schedules[Night]: sets neither MinCapacity nor MaxCapacity; allowed: at least one of them.");
 
     [Fact]
     public void Schedule_min_above_max_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, Schedules = [new() { Id = "Night", Schedule = Schedule.Rate(Duration.Hours(1)), MinCapacity = 3, MaxCapacity = 2 }] },
-            "Schedules[Night].MinCapacity: 3 is greater than MaxCapacity (2); Schedules[Night].MinCapacity must be less than or equal to MaxCapacity.");
+            "[ECS056] Schedules[Night].MinCapacity: 3 is greater than MaxCapacity (2); Schedules[Night].MinCapacity must be less than or equal to MaxCapacity.");
 
     [Fact]
     public void Schedule_min_below_zero_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, Schedules = [new() { Id = "Night", Schedule = Schedule.Rate(Duration.Hours(1)), MinCapacity = -1 }] },
-            "Schedules[Night].MinCapacity: -1 is out of range; allowed: 0 to 5000.");
+            "[ECS049] Schedules[Night].MinCapacity: -1 is out of range; allowed: 0 to 5000.");
 
     [Fact]
     public void Time_zone_on_a_rate_schedule_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, Schedules = [new() { Id = "Night", Schedule = Schedule.Rate(Duration.Hours(1)), MinCapacity = 1, TimeZone = Amazon.CDK.TimeZone.EUROPE_BERLIN }] },
-            "Schedules[Night].TimeZone: is set for 'rate(1 hour)'; a time zone applies to cron(...) and at(...) expressions only.");
+            "[ECS056] Schedules[Night].TimeZone: is set for 'rate(1 hour)'; a time zone applies to cron(...) and at(...) expressions only.");
 
     [Fact]
     public void Schedule_ending_before_it_starts_is_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, Schedules = [new() { Id = "Night", Schedule = Schedule.Rate(Duration.Hours(1)), MinCapacity = 1, StartTime = new DateTime(2027, 1, 2, 0, 0, 0, DateTimeKind.Utc), EndTime = new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc) }] },
-            "Schedules[Night].EndTime: 2027-01-01T00:00:00.0000000Z is not after StartTime (2027-01-02T00:00:00.0000000Z); allowed: a later time.");
+            "[ECS056] Schedules[Night].EndTime: 2027-01-01T00:00:00.0000000Z is not after StartTime (2027-01-02T00:00:00.0000000Z); allowed: a later time.");
 
     [Fact]
     public void Duplicate_ids_are_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, StepScaling = [Step([Up])], Schedules = [new() { Id = "Out", Schedule = Schedule.Rate(Duration.Hours(1)), MinCapacity = 1 }] },
-            "Id: 'Out' is used more than once (or is reserved: Target, ServiceLinkedRole, CpuTracking, MemoryTracking, RequestCountTracking, <step Id>Alarm); each policy and schedule needs its own id.");
+            "[ECS048] Id: 'Out' is used more than once (or is reserved: Target, ServiceLinkedRole, CpuTracking, MemoryTracking, RequestCountTracking, <step Id>Alarm); each policy and schedule needs its own id.");
 
     [Fact]
     public void A_service_can_be_scaled_by_one_construct_only()
@@ -214,7 +216,7 @@ public sealed class ServiceScalingValidationTests(ValidationStackFixture fixture
         _ = new ServiceScaling(fixture.Stack, fixture.NextId(), new ServiceScalingProps { Service = service, MinCapacity = 1, MaxCapacity = 2, CheckCapacityFit = false });
         var id = fixture.NextId();
         var e = Assert.Throws<EcsValidationException>(() => new ServiceScaling(fixture.Stack, id, new ServiceScalingProps { Service = service, MinCapacity = 1, MaxCapacity = 2 }));
-        Assert.Equal($"Test/{id}: Service: Test/{service.Node.Id} is already auto scaled; a service has one scalable target, so put all its policies into one ServiceScaling.", e.Message);
+        Assert.Equal($"[ECS059] Test/{id}: Service: Test/{service.Node.Id} is already auto scaled; a service has one scalable target, so put all its policies into one ServiceScaling.", e.Message);
     }
 
     [Fact]
@@ -224,6 +226,6 @@ public sealed class ServiceScalingValidationTests(ValidationStackFixture fixture
         service.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps { MaxCapacity = 2 });
         var id = fixture.NextId();
         var e = Assert.Throws<EcsValidationException>(() => new ServiceScaling(fixture.Stack, id, new ServiceScalingProps { Service = service, MinCapacity = 1, MaxCapacity = 2 }));
-        Assert.StartsWith($"Test/{id}: Service: Test/{service.Node.Id} is already auto scaled", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"[ECS059] Test/{id}: Service: Test/{service.Node.Id} is already auto scaled", e.Message, StringComparison.Ordinal);
     }
 }

@@ -29,7 +29,7 @@ public sealed class SecretValidationTests
     {
         var e = InvalidSecret(s => ContainerSecret.FromSecretsManager(Secret.FromSecretNameV2(s, "Db", "prod/db")));
         Assert.Equal(
-            "Test/Task: Containers[app].Secrets[DB_PASSWORD]: secret 'prod/db' is known by name or by a partial ARN only, and ECS would fail at task start with AccessDenied (a partial ARN lacks the 6-character suffix). " +
+            "[ECS030] Test/Task: Containers[app].Secrets[DB_PASSWORD]: secret 'prod/db' is known by name or by a partial ARN only, and ECS would fail at task start with AccessDenied (a partial ARN lacks the 6-character suffix). " +
             "Import it by its complete ARN: Secret.FromSecretCompleteArn(scope, id, \"arn:aws:secretsmanager:<region>:<account>:secret:<name>-AbCdEf\") " +
             "or Secret.FromSecretAttributes(scope, id, new SecretAttributes { SecretCompleteArn = \"…\" }).",
             e.Message);
@@ -40,7 +40,7 @@ public sealed class SecretValidationTests
     {
         var e = InvalidSecret(s => ContainerSecret.FromSecretsManager(
             Secret.FromSecretPartialArn(s, "Db", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db")));
-        Assert.StartsWith("Test/Task: Containers[app].Secrets[DB_PASSWORD]: secret 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db' is known by name or by a partial ARN only", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("[ECS030] Test/Task: Containers[app].Secrets[DB_PASSWORD]: secret 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db' is known by name or by a partial ARN only", e.Message, StringComparison.Ordinal);
         Assert.Contains("Secret.FromSecretCompleteArn", e.Message, StringComparison.Ordinal);
     }
 
@@ -50,7 +50,7 @@ public sealed class SecretValidationTests
         var e = InvalidSecret(s => ContainerSecret.FromSecretsManager(
             Secret.FromSecretCompleteArn(s, "Db", "arn:aws:ssm:eu-west-1:123456789012:secret:db-AbCdEf")));
         Assert.Equal(
-            "Test/Task: Containers[app].Secrets[DB_PASSWORD]: 'arn:aws:ssm:eu-west-1:123456789012:secret:db-AbCdEf' is not a complete Secrets Manager ARN; " +
+            "[ECS057] Test/Task: Containers[app].Secrets[DB_PASSWORD]: 'arn:aws:ssm:eu-west-1:123456789012:secret:db-AbCdEf' is not a complete Secrets Manager ARN; " +
             "allowed: arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<6-character suffix>, as shown in the Secrets Manager console (copy the whole 'Secret ARN').",
             e.Message);
     }
@@ -62,7 +62,7 @@ public sealed class SecretValidationTests
             Secret.FromSecretCompleteArn(s, "Db", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf"),
             versionStage: "AWSPREVIOUS", versionId: "0d5e3c5a-1111-2222-3333-444455556666"));
         Assert.Equal(
-            "Test/Task: Containers[app].Secrets[DB_PASSWORD]: gives both version stage 'AWSPREVIOUS' and version id '0d5e3c5a-1111-2222-3333-444455556666'; allowed: one of them.",
+            "[ECS057] Test/Task: Containers[app].Secrets[DB_PASSWORD]: gives both version stage 'AWSPREVIOUS' and version id '0d5e3c5a-1111-2222-3333-444455556666'; allowed: one of them.",
             e.Message);
     }
 
@@ -73,7 +73,7 @@ public sealed class SecretValidationTests
         var spec = new ContainerSpec { Name = app.Name, Image = app.Image, MemoryLimitMiB = 256, Environment = new Dictionary<string, string> { ["DB_PASSWORD"] = "hunter2" } };
         var e = Assert.Throws<EcsValidationException>(() => TaskSpecs.Create(TestApps.NewStack(), TaskSpecs.Ec2(spec)));
         Assert.Equal(
-            "Test/Task: Containers[app].Environment: 'DB_PASSWORD' looks like a secret, and environment values are readable in the task definition; inject it with Secrets (ContainerSecret.FromSecretsManager or FromSsmParameter), or set AllowSecretLikeEnvironmentNames if it is not secret.",
+            "[ECS058] Test/Task: Containers[app].Environment: 'DB_PASSWORD' looks like a secret, and environment values are readable in the task definition; inject it with Secrets (ContainerSecret.FromSecretsManager or FromSsmParameter), or set AllowSecretLikeEnvironmentNames if it is not secret.",
             e.Message);
     }
 
@@ -86,7 +86,7 @@ public sealed class SecretValidationTests
             Actions = ["s3:*"],
             Resources = ["arn:aws:s3:::orders/*"],
         })));
-        Assert.Equal("Test/Task: AllowTaskTo: action 's3:*' is a wildcard; name the actions the application needs (e.g. 's3:GetObject'), or pass allowWildcardActions: true.", e.Message);
+        Assert.Equal("[ECS058] Test/Task: AllowTaskTo: action 's3:*' is a wildcard; name the actions the application needs (e.g. 's3:GetObject'), or pass allowWildcardActions: true.", e.Message);
     }
 
     [Fact]
@@ -109,6 +109,6 @@ public sealed class SecretValidationTests
             ExecutionRole = role,
             TaskRole = role,
         }));
-        Assert.Equal("Test/Task: TaskRole: is the same role as ExecutionRole; the execution role (ECS: images, logs, secrets) and the task role (the application) must be separate roles.", e.Message);
+        Assert.Equal("[ECS058] Test/Task: TaskRole: is the same role as ExecutionRole; the execution role (ECS: images, logs, secrets) and the task role (the application) must be separate roles.", e.Message);
     }
 }

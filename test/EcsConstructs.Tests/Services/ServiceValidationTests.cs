@@ -68,21 +68,21 @@ public sealed class ServiceValidationTests
     public void Neither_image_nor_task_definition_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c });
-        Assert.Equal("Test/Web: Image: is not set; give Image (a single container) or TaskDefinition.", e.Message);
+        Assert.Equal("[ECS059] Test/Web: Image: is not set; give Image (a single container) or TaskDefinition.", e.Message);
     }
 
     [Fact]
     public void Image_together_with_a_task_definition_is_rejected()
     {
         var e = WithTask(Compatibility.EC2, [Container("app", 80)], (c, t) => new() { Cluster = c, TaskDefinition = t, Image = Fixtures.Image });
-        Assert.Equal("Test/Web: Image: is set together with TaskDefinition; give the image in the task definition's ContainerSpec, or leave TaskDefinition unset.", e.Message);
+        Assert.Equal("[ECS059] Test/Web: Image: is set together with TaskDefinition; give the image in the task definition's ContainerSpec, or leave TaskDefinition unset.", e.Message);
     }
 
     [Fact]
     public void A_fargate_only_task_definition_on_an_ec2_service_is_rejected()
     {
         var e = WithTask(Compatibility.FARGATE, [Container("app", 80)], (c, t) => new() { Cluster = c, TaskDefinition = t });
-        Assert.Equal("Test/Web: TaskDefinition: Test/Task has compatibility FARGATE; an EC2 service needs EC2 or EC2_AND_FARGATE.", e.Message);
+        Assert.Equal("[ECS059] Test/Web: TaskDefinition: Test/Task has compatibility FARGATE; an EC2 service needs EC2 or EC2_AND_FARGATE.", e.Message);
     }
 
     [Fact]
@@ -92,42 +92,42 @@ public sealed class ServiceValidationTests
         var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
         var task = Task(stack, Compatibility.EC2, Container("app", 80));
         var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster.Cluster, TaskDefinition = task }));
-        Assert.Equal("Test/Web: TaskDefinition: Test/Task has compatibility EC2; a Fargate service needs FARGATE or EC2_AND_FARGATE.", e.Message);
+        Assert.Equal("[ECS059] Test/Web: TaskDefinition: Test/Task has compatibility EC2; a Fargate service needs FARGATE or EC2_AND_FARGATE.", e.Message);
     }
 
     [Fact]
     public void A_network_mode_that_differs_from_the_task_definitions_is_rejected()
     {
         var e = WithTask(Compatibility.EC2, [Container("app", 80)], (c, t) => new() { Cluster = c, TaskDefinition = t, NetworkMode = NetworkMode.HOST });
-        Assert.Equal("Test/Web: NetworkMode: HOST differs from the network mode of the task definition (BRIDGE); leave NetworkMode unset with a TaskDefinition.", e.Message);
+        Assert.Equal("[ECS059] Test/Web: NetworkMode: HOST differs from the network mode of the task definition (BRIDGE); leave NetworkMode unset with a TaskDefinition.", e.Message);
     }
 
     [Fact]
     public void A_target_container_missing_from_the_task_definition_is_rejected()
     {
         var e = WithTask(Compatibility.EC2, [Container("app", 80), Container("sidecar")], (c, t) => new() { Cluster = c, TaskDefinition = t, ContainerName = "frontend" });
-        Assert.Equal("Test/Web: ContainerName: 'frontend' is not a container of the task definition Test/Task; allowed: app, sidecar.", e.Message);
+        Assert.Equal("[ECS023] Test/Web: ContainerName: 'frontend' is not a container of the task definition Test/Task; allowed: app, sidecar.", e.Message);
     }
 
     [Fact]
     public void A_target_port_the_container_does_not_map_is_rejected()
     {
         var e = WithTask(Compatibility.EC2, [Container("app", 80, 443)], (c, t) => new() { Cluster = c, TaskDefinition = t, ContainerPort = 8080 });
-        Assert.Equal("Test/Web: ContainerPort: 8080 is not a port of container 'app'; allowed: 80, 443.", e.Message);
+        Assert.Equal("[ECS023] Test/Web: ContainerPort: 8080 is not a port of container 'app'; allowed: 80, 443.", e.Message);
     }
 
     [Fact]
     public void A_target_container_without_ports_is_rejected()
     {
         var e = WithTask(Compatibility.EC2, [Container("app")], (c, t) => new() { Cluster = c, TaskDefinition = t });
-        Assert.Equal("Test/Web: ContainerPort: the target container 'app' maps no port; a load-balanced service needs a port mapping on it (ContainerSpec.PortMappings).", e.Message);
+        Assert.Equal("[ECS023] Test/Web: ContainerPort: the target container 'app' maps no port; a load-balanced service needs a port mapping on it (ContainerSpec.PortMappings).", e.Message);
     }
 
     [Fact]
     public void None_network_mode_behind_a_load_balancer_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, NetworkMode = NetworkMode.NONE, ContainerPort = null });
-        Assert.Equal("Test/Web/Task: Containers[app].PortMappings: are ignored with the NONE network mode (no external network); remove them or use BRIDGE, HOST or AWS_VPC.", e.Message);
+        Assert.Equal("[ECS052] Test/Web/Task: Containers[app].PortMappings: are ignored with the NONE network mode (no external network); remove them or use BRIDGE, HOST or AWS_VPC.", e.Message);
     }
 
     [Fact]
@@ -137,28 +137,28 @@ public sealed class ServiceValidationTests
         var cluster = Fixtures.Cluster(stack);
         var task = new EcsTaskDefinition(stack, "Task", new EcsTaskDefinitionProps { Compatibility = Compatibility.EC2, NetworkMode = NetworkMode.NONE, Containers = [Container("app")] });
         var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, TaskDefinition = task }));
-        Assert.Equal("Test/Web: NetworkMode: NONE gives the tasks no network, so no load balancer can reach them; allowed for a load-balanced service: BRIDGE, HOST or AWS_VPC (use a worker service for tasks without network).", e.Message);
+        Assert.Equal("[ECS054] Test/Web: NetworkMode: NONE gives the tasks no network, so no load balancer can reach them; allowed for a load-balanced service: BRIDGE, HOST or AWS_VPC (use a worker service for tasks without network).", e.Message);
     }
 
     [Fact]
     public void A_fargate_cpu_that_is_not_a_fargate_size_is_rejected()
     {
         var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, Cpu = 300 });
-        Assert.Equal("Test/Web: Cpu: 300 CPU units is not a Fargate size; allowed: 256, 512, 1024, 2048, 4096, 8192, 16384.", e.Message);
+        Assert.Equal("[ECS038] Test/Web: Cpu: 300 CPU units is not a Fargate size; allowed: 256, 512, 1024, 2048, 4096, 8192, 16384.", e.Message);
     }
 
     [Fact]
     public void A_fargate_memory_not_allowed_with_the_cpu_is_rejected()
     {
         var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, Cpu = 256, MemoryLimitMiB = 4096 });
-        Assert.StartsWith("Test/Web: MemoryLimitMiB: 4096 MiB is not allowed with 256 CPU units on Fargate; allowed: ", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("[ECS038] Test/Web: MemoryLimitMiB: 4096 MiB is not allowed with 256 CPU units on Fargate; allowed: ", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_non_awsvpc_network_mode_on_fargate_is_rejected()
     {
         var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, NetworkMode = NetworkMode.BRIDGE });
-        Assert.Equal("Test/Web: NetworkMode: BRIDGE is not supported on Fargate; allowed: AWS_VPC.", e.Message);
+        Assert.Equal("[ECS024] Test/Web: NetworkMode: BRIDGE is not supported on Fargate; allowed: AWS_VPC.", e.Message);
     }
 
     // --- deployments ---------------------------------------------------------------------------
@@ -167,28 +167,28 @@ public sealed class ServiceValidationTests
     public void Percentages_that_leave_no_room_to_deploy_are_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, DesiredCount = 1, MinHealthyPercent = 100, MaxHealthyPercent = 150 });
-        Assert.Equal("Test/Web: MaxHealthyPercent: 150 % with MinHealthyPercent 100 % and DesiredCount 1 lets a deployment run at most 1 tasks while it must keep 1 running (ECS rounds the minimum up and the maximum down), so it can neither start nor stop a task; raise MaxHealthyPercent or lower MinHealthyPercent.", e.Message);
+        Assert.Equal("[ECS047] Test/Web: MaxHealthyPercent: 150 % with MinHealthyPercent 100 % and DesiredCount 1 lets a deployment run at most 1 tasks while it must keep 1 running (ECS rounds the minimum up and the maximum down), so it can neither start nor stop a task; raise MaxHealthyPercent or lower MinHealthyPercent.", e.Message);
     }
 
     [Fact]
     public void Maximum_percent_above_200_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, MaxHealthyPercent = 250 });
-        Assert.Equal("Test/Web: MaxHealthyPercent: 250 % is out of range; allowed: 100 to 200 %.", e.Message);
+        Assert.Equal("[ECS049] Test/Web: MaxHealthyPercent: 250 % is out of range; allowed: 100 to 200 %.", e.Message);
     }
 
     [Fact]
     public void More_than_ten_deployment_alarms_are_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, DeploymentAlarmNames = Enumerable.Range(1, 11).Select(i => $"alarm-{i}").ToList() });
-        Assert.Equal("Test/Web: DeploymentAlarmNames: has 11 alarm names; allowed: 1 to 10 (leave it unset for no deployment alarms).", e.Message);
+        Assert.Equal("[ECS049] Test/Web: DeploymentAlarmNames: has 11 alarm names; allowed: 1 to 10 (leave it unset for no deployment alarms).", e.Message);
     }
 
     [Fact]
     public void An_empty_deployment_alarm_name_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, DeploymentAlarmNames = ["ok", " "] });
-        Assert.Equal("Test/Web: DeploymentAlarmNames: contains an empty name; give CloudWatch alarm names.", e.Message);
+        Assert.Equal("[ECS048] Test/Web: DeploymentAlarmNames: contains an empty name; give CloudWatch alarm names.", e.Message);
     }
 
     // --- launch-type-specific settings -----------------------------------------------------------
@@ -197,21 +197,21 @@ public sealed class ServiceValidationTests
     public void A_platform_version_on_ec2_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, PlatformVersion = FargatePlatformVersion.VERSION1_4 });
-        Assert.Equal("Test/Web: PlatformVersion: VERSION1_4 is a Fargate setting; an EC2 service has no platform version: leave it unset.", e.Message);
+        Assert.Equal("[ECS018] Test/Web: PlatformVersion: VERSION1_4 is a Fargate setting; an EC2 service has no platform version: leave it unset.", e.Message);
     }
 
     [Fact]
     public void A_public_ip_on_ec2_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, AssignPublicIp = true });
-        Assert.Equal("Test/Web: AssignPublicIp: is a Fargate setting; EC2 tasks get no public IP (awsvpc tasks on EC2 use private addresses): leave it false.", e.Message);
+        Assert.Equal("[ECS059] Test/Web: AssignPublicIp: is a Fargate setting; EC2 tasks get no public IP (awsvpc tasks on EC2 use private addresses): leave it false.", e.Message);
     }
 
     [Fact]
     public void Task_subnets_for_bridge_tasks_are_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, TaskSubnets = new SubnetSelection { SubnetType = SubnetType.PUBLIC } });
-        Assert.Equal("Test/Web: TaskSubnets: applies to AWS_VPC tasks only, but the task uses BRIDGE; its tasks use the instances' network and security group.", e.Message);
+        Assert.Equal("[ECS024] Test/Web: TaskSubnets: applies to AWS_VPC tasks only, but the task uses BRIDGE; its tasks use the instances' network and security group.", e.Message);
     }
 
     // --- placement -----------------------------------------------------------------------------
@@ -220,42 +220,42 @@ public sealed class ServiceValidationTests
     public void Placement_strategies_on_fargate_are_rejected()
     {
         var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, PlacementStrategies = [ServicePlacementStrategy.BinpackMemory()] });
-        Assert.Equal("Test/Web: PlacementStrategies: [binpack(memory)] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.", e.Message);
+        Assert.Equal("[ECS012] Test/Web: PlacementStrategies: [binpack(memory)] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.", e.Message);
     }
 
     [Fact]
     public void Placement_constraints_on_fargate_are_rejected()
     {
         var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, PlacementConstraints = [ServicePlacementConstraint.DistinctInstance()] });
-        Assert.Equal("Test/Web: PlacementConstraints: [distinctInstance] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.", e.Message);
+        Assert.Equal("[ECS012] Test/Web: PlacementConstraints: [distinctInstance] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.", e.Message);
     }
 
     [Fact]
     public void More_than_ten_placement_constraints_are_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, PlacementConstraints = Enumerable.Range(0, 11).Select(i => ServicePlacementConstraint.MemberOf($"attribute:n == {i}")).ToList() });
-        Assert.Equal("Test/Web: PlacementConstraints: has 11 constraints; ECS allows at most 10 per service.", e.Message);
+        Assert.Equal("[ECS012] Test/Web: PlacementConstraints: has 11 constraints; ECS allows at most 10 per service.", e.Message);
     }
 
     [Fact]
     public void Spreading_over_an_unknown_field_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, PlacementStrategies = [ServicePlacementStrategy.Spread("zone")] });
-        Assert.Equal("Test/Web: PlacementStrategies: spread(zone) spreads over an unknown field; allowed: instanceId, host or attribute:<name> (e.g. attribute:ecs.availability-zone).", e.Message);
+        Assert.Equal("[ECS060] Test/Web: PlacementStrategies: spread(zone) spreads over an unknown field; allowed: instanceId, host or attribute:<name> (e.g. attribute:ecs.availability-zone).", e.Message);
     }
 
     [Fact]
     public void An_empty_member_of_expression_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, PlacementConstraints = [ServicePlacementConstraint.MemberOf(" ")] });
-        Assert.Equal("Test/Web: PlacementConstraints: memberOf expression ' ' is invalid; allowed: a cluster query language expression of 1 to 2000 characters, e.g. attribute:ecs.instance-type =~ t3.*.", e.Message);
+        Assert.Equal("[ECS060] Test/Web: PlacementConstraints: memberOf expression ' ' is invalid; allowed: a cluster query language expression of 1 to 2000 characters, e.g. attribute:ecs.instance-type =~ t3.*.", e.Message);
     }
 
     [Fact]
     public void Host_mode_whose_deployment_peak_exceeds_the_instances_without_distinct_instance_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, NetworkMode = NetworkMode.HOST, DesiredCount = 2 });
-        Assert.Equal("Test/Web: PlacementConstraints: has no distinctInstance, but the task uses fixed host ports (80) in HOST mode, so an instance runs one task per port, and a deployment peaks at 4 tasks (DesiredCount 2 x MaxHealthyPercent 200 %) while the cluster has at most 3 instances; add ServicePlacementConstraint.DistinctInstance(), or lower DesiredCount or MaxHealthyPercent.", e.Message);
+        Assert.Equal("[ECS006] Test/Web: PlacementConstraints: has no distinctInstance, but the task uses fixed host ports (80) in HOST mode, so an instance runs one task per port, and a deployment peaks at 4 tasks (DesiredCount 2 x MaxHealthyPercent 200 %) while the cluster has at most 3 instances; add ServicePlacementConstraint.DistinctInstance(), or lower DesiredCount or MaxHealthyPercent.", e.Message);
     }
 
     [Fact]
@@ -274,21 +274,21 @@ public sealed class ServiceValidationTests
     {
         var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, CapacityProviderStrategy = [new CapacityProviderShare { Provider = "OnDemand" }] },
             new EcsClusterProps { Ec2Capacity = [Fixtures.Capacity()], EnableFargateCapacityProviders = true });
-        Assert.Equal("Test/Web: CapacityProviderStrategy: names 'OnDemand', but a Fargate service runs on Fargate capacity only; allowed: FARGATE, FARGATE_SPOT.", e.Message);
+        Assert.Equal("[ECS051] Test/Web: CapacityProviderStrategy: names 'OnDemand', but a Fargate service runs on Fargate capacity only; allowed: FARGATE, FARGATE_SPOT.", e.Message);
     }
 
     [Fact]
     public void A_fargate_service_on_a_cluster_without_fargate_providers_is_rejected()
     {
         var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image }, new EcsClusterProps { Ec2Capacity = [Fixtures.Capacity()] });
-        Assert.Equal("Test/Web: CapacityProviderStrategy: uses FARGATE, but the cluster Test/Cluster does not enable Fargate capacity providers; set EnableFargateCapacityProviders = true.", e.Message);
+        Assert.Equal("[ECS017] Test/Web: CapacityProviderStrategy: uses FARGATE, but the cluster Test/Cluster does not enable Fargate capacity providers; set EnableFargateCapacityProviders = true.", e.Message);
     }
 
     [Fact]
     public void An_ec2_service_without_strategy_on_a_fargate_default_cluster_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image }, new EcsClusterProps { EnableFargateCapacityProviders = true });
-        Assert.Equal("Test/Web: CapacityProviderStrategy: is not set, and the default strategy of the cluster Test/Cluster is Fargate; an EC2 service needs EC2 capacity: name an EC2 capacity id.", e.Message);
+        Assert.Equal("[ECS051] Test/Web: CapacityProviderStrategy: is not set, and the default strategy of the cluster Test/Cluster is Fargate; an EC2 service needs EC2 capacity: name an EC2 capacity id.", e.Message);
     }
 
     [Fact]
@@ -304,7 +304,7 @@ public sealed class ServiceValidationTests
                 new CapacityProviderShare { Provider = CapacityProviderShare.FargateSpot, Base = 1 },
             ],
         });
-        Assert.Equal("Test/Web: CapacityProviderStrategy: sets a base on FARGATE and FARGATE_SPOT; at most one provider of a strategy may have a base.", e.Message);
+        Assert.Equal("[ECS051] Test/Web: CapacityProviderStrategy: sets a base on FARGATE and FARGATE_SPOT; at most one provider of a strategy may have a base.", e.Message);
     }
 
     // --- load balancer -----------------------------------------------------------------------------
@@ -313,84 +313,84 @@ public sealed class ServiceValidationTests
     public void A_slow_start_below_30_seconds_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, SlowStart = Duration.Seconds(10) });
-        Assert.Equal("Test/Web: SlowStart: 10 seconds is out of range; allowed: 30 to 900 seconds.", e.Message);
+        Assert.Equal("[ECS049] Test/Web: SlowStart: 10 seconds is out of range; allowed: 30 to 900 seconds.", e.Message);
     }
 
     [Fact]
     public void Stickiness_on_a_network_load_balancer_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, LoadBalancerType = LoadBalancerKind.Network, StickinessDuration = Duration.Hours(1) });
-        Assert.Equal("Test/Web: StickinessDuration: is an Application Load Balancer setting; a Network Load Balancer has no slow start or cookie stickiness: leave it unset or use LoadBalancerKind.Application.", e.Message);
+        Assert.Equal("[ECS054] Test/Web: StickinessDuration: is an Application Load Balancer setting; a Network Load Balancer has no slow start or cookie stickiness: leave it unset or use LoadBalancerKind.Application.", e.Message);
     }
 
     [Fact]
     public void A_malformed_certificate_arn_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, CertificateArn = "my-cert" });
-        Assert.Equal("Test/Web: CertificateArn: 'my-cert' is not a certificate ARN; allowed: arn:<partition>:acm:<region>:<account>:certificate/<id> (or an IAM server certificate ARN).", e.Message);
+        Assert.Equal("[ECS054] Test/Web: CertificateArn: 'my-cert' is not a certificate ARN; allowed: arn:<partition>:acm:<region>:<account>:certificate/<id> (or an IAM server certificate ARN).", e.Message);
     }
 
     [Fact]
     public void A_malformed_ingress_cidr_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, IngressCidrs = ["10.0.0.0"] });
-        Assert.Equal("Test/Web: IngressCidrs: '10.0.0.0' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.", e.Message);
+        Assert.Equal("[ECS054] Test/Web: IngressCidrs: '10.0.0.0' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.", e.Message);
     }
 
     [Fact]
     public void Empty_ingress_cidrs_are_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, IngressCidrs = [] });
-        Assert.Equal("Test/Web: IngressCidrs: is empty, so no client could reach the listener; give at least one CIDR block or leave it unset for the default.", e.Message);
+        Assert.Equal("[ECS054] Test/Web: IngressCidrs: is empty, so no client could reach the listener; give at least one CIDR block or leave it unset for the default.", e.Message);
     }
 
     [Fact]
     public void A_health_check_port_out_of_range_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, HealthCheck = new HealthCheckSettings { Port = 0 } });
-        Assert.Equal("Test/Web: HealthCheck.Port: 0 is out of range; allowed: 1 to 65535.", e.Message);
+        Assert.Equal("[ECS049] Test/Web: HealthCheck.Port: 0 is out of range; allowed: 1 to 65535.", e.Message);
     }
 
     [Fact]
     public void A_listener_rule_without_a_listener_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, ListenerRule = new ListenerRuleSettings { Priority = 1, PathPatterns = ["/x"] } });
-        Assert.Equal("Test/Web: ListenerRule: is set without Listener; a rule needs the shared ALB listener it belongs to (set Listener), or leave it unset to create a load balancer.", e.Message);
+        Assert.Equal("[ECS054] Test/Web: ListenerRule: is set without Listener; a rule needs the shared ALB listener it belongs to (set Listener), or leave it unset to create a load balancer.", e.Message);
     }
 
     [Fact]
     public void A_shared_listener_without_a_rule_is_rejected()
     {
         var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l });
-        Assert.Equal("Test/Web: ListenerRule: is not set; a service on a shared Listener needs a rule with a priority and path or host conditions.", e.Message);
+        Assert.Equal("[ECS054] Test/Web: ListenerRule: is not set; a service on a shared Listener needs a rule with a priority and path or host conditions.", e.Message);
     }
 
     [Fact]
     public void Load_balancer_settings_with_a_shared_listener_are_rejected()
     {
         var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, CertificateArn = ServiceScenarios.CertificateArn, ListenerRule = new ListenerRuleSettings { Priority = 1, PathPatterns = ["/x"] } });
-        Assert.Equal("Test/Web: CertificateArn: is a setting of the load balancer, but the service joins a shared Listener whose load balancer is configured elsewhere; leave it unset.", e.Message);
+        Assert.Equal("[ECS054] Test/Web: CertificateArn: is a setting of the load balancer, but the service joins a shared Listener whose load balancer is configured elsewhere; leave it unset.", e.Message);
     }
 
     [Fact]
     public void A_rule_priority_of_zero_is_rejected()
     {
         var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, ListenerRule = new ListenerRuleSettings { Priority = 0, PathPatterns = ["/x"] } });
-        Assert.Equal("Test/Web: ListenerRule.Priority: 0 is out of range; allowed: 1 to 50000.", e.Message);
+        Assert.Equal("[ECS049] Test/Web: ListenerRule.Priority: 0 is out of range; allowed: 1 to 50000.", e.Message);
     }
 
     [Fact]
     public void A_rule_without_conditions_is_rejected()
     {
         var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, ListenerRule = new ListenerRuleSettings { Priority = 5 } });
-        Assert.Equal("Test/Web: ListenerRule: has 0 condition values; allowed: 1 to 5 path patterns and host headers together.", e.Message);
+        Assert.Equal("[ECS054] Test/Web: ListenerRule: has 0 condition values; allowed: 1 to 5 path patterns and host headers together.", e.Message);
     }
 
     [Fact]
     public void A_rule_path_without_a_leading_slash_is_rejected()
     {
         var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, ListenerRule = new ListenerRuleSettings { Priority = 5, PathPatterns = ["api/*"] } });
-        Assert.Equal("Test/Web: ListenerRule.PathPatterns: 'api/*' must start with '/'.", e.Message);
+        Assert.Equal("[ECS054] Test/Web: ListenerRule.PathPatterns: 'api/*' must start with '/'.", e.Message);
     }
 
     // --- workers ---------------------------------------------------------------------------------
@@ -406,7 +406,7 @@ public sealed class ServiceValidationTests
             Image = Fixtures.Image,
             PlacementStrategies = [ServicePlacementStrategy.Random()],
         }));
-        Assert.Equal("Test/Worker: PlacementStrategies: [random] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.", e.Message);
+        Assert.Equal("[ECS012] Test/Worker: PlacementStrategies: [random] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.", e.Message);
     }
 
     [Fact]
@@ -415,14 +415,14 @@ public sealed class ServiceValidationTests
         var stack = TestApps.NewStack();
         var cluster = Fixtures.Cluster(stack);
         var e = Assert.Throws<EcsValidationException>(() => new Ec2WorkerService(stack, "Worker", new Ec2WorkerServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, DesiredCount = -1 }));
-        Assert.Equal("Test/Worker: DesiredCount: -1 is out of range; allowed: 0 to 5000.", e.Message);
+        Assert.Equal("[ECS049] Test/Worker: DesiredCount: -1 is out of range; allowed: 0 to 5000.", e.Message);
     }
 
     [Fact]
     public void A_deregistration_delay_in_fractional_seconds_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, DeregistrationDelay = Duration.Millis(1500) });
-        Assert.Equal("Test/Web: DeregistrationDelay: 1.5 seconds is not a whole number of seconds; allowed: whole seconds (e.g. Duration.Seconds(2)).", e.Message);
+        Assert.Equal("[ECS050] Test/Web: DeregistrationDelay: 1.5 seconds is not a whole number of seconds; allowed: whole seconds (e.g. Duration.Seconds(2)).", e.Message);
     }
 
     [Fact]
@@ -434,14 +434,14 @@ public sealed class ServiceValidationTests
             Image = Fixtures.Image,
             HealthCheck = new HealthCheckSettings { Interval = Duration.Millis(10500) },
         });
-        Assert.Equal("Test/Web: HealthCheck.Interval: 10.5 seconds is not a whole number of seconds; allowed: whole seconds (e.g. Duration.Seconds(11)).", e.Message);
+        Assert.Equal("[ECS050] Test/Web: HealthCheck.Interval: 10.5 seconds is not a whole number of seconds; allowed: whole seconds (e.g. Duration.Seconds(11)).", e.Message);
     }
 
     [Fact]
     public void A_fixed_health_check_port_with_dynamic_host_ports_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, HealthCheck = new HealthCheckSettings { Port = 8081 } });
-        Assert.Equal("Test/Web: HealthCheck.Port: 8081 is a fixed port, but the target uses a dynamic host port (bridge mode, host port 0), so no instance serves 8081; " +
+        Assert.Equal("[ECS054] Test/Web: HealthCheck.Port: 8081 is a fixed port, but the target uses a dynamic host port (bridge mode, host port 0), so no instance serves 8081; " +
             "leave HealthCheck.Port unset to check each target's traffic port, or use awsvpc (ip targets) or a fixed host port.", e.Message);
     }
 }

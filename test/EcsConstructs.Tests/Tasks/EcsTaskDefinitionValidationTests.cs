@@ -18,35 +18,35 @@ public sealed class EcsTaskDefinitionValidationTests
     public void Fargate_256_cpu_with_4096_mib_is_rejected_naming_the_allowed_memory()
     {
         var e = Invalid(TaskSpecs.Fargate(cpu: 256, memory: 4096));
-        Assert.Equal("Test/Task: MemoryMiB: 4096 MiB is not allowed with 256 CPU units on Fargate; allowed: 512, 1024, 2048 MiB.", e.Message);
+        Assert.Equal("[ECS038] Test/Task: MemoryMiB: 4096 MiB is not allowed with 256 CPU units on Fargate; allowed: 512, 1024, 2048 MiB.", e.Message);
     }
 
     [Fact]
     public void Fargate_1024_cpu_with_1024_mib_is_rejected_naming_the_range()
     {
         var e = Invalid(TaskSpecs.Fargate(cpu: 1024, memory: 1024));
-        Assert.Equal("Test/Task: MemoryMiB: 1024 MiB is not allowed with 1024 CPU units on Fargate; allowed: 2048 to 8192 MiB in steps of 1024 MiB.", e.Message);
+        Assert.Equal("[ECS038] Test/Task: MemoryMiB: 1024 MiB is not allowed with 1024 CPU units on Fargate; allowed: 2048 to 8192 MiB in steps of 1024 MiB.", e.Message);
     }
 
     [Fact]
     public void Fargate_cpu_outside_the_table_is_rejected()
     {
         var e = Invalid(TaskSpecs.Fargate(cpu: 300, memory: 1024));
-        Assert.Equal("Test/Task: Cpu: 300 CPU units is not a Fargate size; allowed: 256, 512, 1024, 2048, 4096, 8192, 16384.", e.Message);
+        Assert.Equal("[ECS038] Test/Task: Cpu: 300 CPU units is not a Fargate size; allowed: 256, 512, 1024, 2048, 4096, 8192, 16384.", e.Message);
     }
 
     [Fact]
     public void Fargate_without_task_cpu_is_rejected()
     {
         var e = Invalid(TaskSpecs.Fargate(cpu: null, memory: 512));
-        Assert.Equal("Test/Task: Cpu: is not set; Fargate requires task-level CPU and memory; allowed CPU units: 256, 512, 1024, 2048, 4096, 8192, 16384.", e.Message);
+        Assert.Equal("[ECS038] Test/Task: Cpu: is not set; Fargate requires task-level CPU and memory; allowed CPU units: 256, 512, 1024, 2048, 4096, 8192, 16384.", e.Message);
     }
 
     [Fact]
     public void Fargate_without_task_memory_is_rejected()
     {
         var e = Invalid(TaskSpecs.Fargate(cpu: 512, memory: null));
-        Assert.Equal("Test/Task: MemoryMiB: is not set; Fargate requires task-level CPU and memory; allowed with 512 CPU units: 1024, 2048, 3072, 4096 MiB.", e.Message);
+        Assert.Equal("[ECS038] Test/Task: MemoryMiB: is not set; Fargate requires task-level CPU and memory; allowed with 512 CPU units: 1024, 2048, 3072, 4096 MiB.", e.Message);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class EcsTaskDefinitionValidationTests
     {
         var p = TaskSpecs.Fargate();
         var e = Invalid(new EcsTaskDefinitionProps { Compatibility = p.Compatibility, Cpu = p.Cpu, MemoryMiB = p.MemoryMiB, Containers = p.Containers, NetworkMode = NetworkMode.BRIDGE });
-        Assert.Equal("Test/Task: NetworkMode: BRIDGE is not supported on Fargate; allowed: AWS_VPC.", e.Message);
+        Assert.Equal("[ECS024] Test/Task: NetworkMode: BRIDGE is not supported on Fargate; allowed: AWS_VPC.", e.Message);
     }
 
     [Fact]
@@ -62,14 +62,14 @@ public sealed class EcsTaskDefinitionValidationTests
     {
         var app = new ContainerSpec { Name = "app", Image = TaskSpecs.Nginx, PortMappings = [new PortSpec { ContainerPort = 80, HostPort = 8080 }] };
         var e = Invalid(TaskSpecs.Fargate(containers: app));
-        Assert.Equal("Test/Task: Containers[app].PortMappings: host port 8080 differs from container port 80; with AWS_VPC the host port must be unset or equal to the container port.", e.Message);
+        Assert.Equal("[ECS024] Test/Task: Containers[app].PortMappings: host port 8080 differs from container port 80; with AWS_VPC the host port must be unset or equal to the container port.", e.Message);
     }
 
     [Fact]
     public void Port_mappings_in_none_mode_are_rejected()
     {
         var e = Invalid(new EcsTaskDefinitionProps { Compatibility = Compatibility.EC2, NetworkMode = NetworkMode.NONE, Containers = [TaskSpecs.App()] });
-        Assert.Equal("Test/Task: Containers[app].PortMappings: are ignored with the NONE network mode (no external network); remove them or use BRIDGE, HOST or AWS_VPC.", e.Message);
+        Assert.Equal("[ECS052] Test/Task: Containers[app].PortMappings: are ignored with the NONE network mode (no external network); remove them or use BRIDGE, HOST or AWS_VPC.", e.Message);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class EcsTaskDefinitionValidationTests
     {
         var app = new ContainerSpec { Name = "app", Image = TaskSpecs.Nginx, Links = ["db"] };
         var e = Invalid(TaskSpecs.Fargate(memory: 1024, containers: [app, new ContainerSpec { Name = "db", Image = TaskSpecs.Nginx }]));
-        Assert.Equal("Test/Task: Containers[app].Links: links are supported only with the BRIDGE network mode, but the task uses AWS_VPC; containers of an AWS_VPC or HOST task reach each other on localhost.", e.Message);
+        Assert.Equal("[ECS024] Test/Task: Containers[app].Links: links are supported only with the BRIDGE network mode, but the task uses AWS_VPC; containers of an AWS_VPC or HOST task reach each other on localhost.", e.Message);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class EcsTaskDefinitionValidationTests
     {
         var app = new ContainerSpec { Name = "app", Image = TaskSpecs.Nginx, MemoryLimitMiB = 128, Links = ["cache"] };
         var e = Invalid(TaskSpecs.Ec2(app, Named("db")));
-        Assert.Equal("Test/Task: Containers[app].Links: 'cache' is not another container of the task; allowed: db.", e.Message);
+        Assert.Equal("[ECS052] Test/Task: Containers[app].Links: 'cache' is not another container of the task; allowed: db.", e.Message);
     }
 
     [Fact]
@@ -93,14 +93,14 @@ public sealed class EcsTaskDefinitionValidationTests
     {
         var p = TaskSpecs.Fargate(cpu: 256, memory: 512, containers: Named("app", memory: 1024));
         var e = Invalid(p);
-        Assert.Equal("Test/Task: Containers[app].MemoryLimitMiB: 1024 MiB is greater than the task's MemoryMiB (512 MiB); a container's memory must fit in the task's.", e.Message);
+        Assert.Equal("[ECS039] Test/Task: Containers[app].MemoryLimitMiB: 1024 MiB is greater than the task's MemoryMiB (512 MiB); a container's memory must fit in the task's.", e.Message);
     }
 
     [Fact]
     public void Container_memory_adding_up_beyond_the_task_memory_is_rejected()
     {
         var e = Invalid(TaskSpecs.Fargate(cpu: 256, memory: 512, containers: [Named("app", memory: 384), Named("sidecar", memory: 256, essential: false)]));
-        Assert.Equal("Test/Task: Containers: reserve 640 MiB of memory in total (app 384, sidecar 256), more than the task's MemoryMiB (512 MiB).", e.Message);
+        Assert.Equal("[ECS052] Test/Task: Containers: reserve 640 MiB of memory in total (app 384, sidecar 256), more than the task's MemoryMiB (512 MiB).", e.Message);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class EcsTaskDefinitionValidationTests
         var app = new ContainerSpec { Name = "app", Image = TaskSpecs.Nginx, Cpu = 200 };
         var sidecar = new ContainerSpec { Name = "sidecar", Image = TaskSpecs.Nginx, Cpu = 100, Essential = false };
         var e = Invalid(TaskSpecs.Fargate(cpu: 256, memory: 512, containers: [app, sidecar]));
-        Assert.Equal("Test/Task: Containers: reserve 300 CPU units in total (app 200, sidecar 100), more than the task's Cpu (256 CPU units).", e.Message);
+        Assert.Equal("[ECS052] Test/Task: Containers: reserve 300 CPU units in total (app 200, sidecar 100), more than the task's Cpu (256 CPU units).", e.Message);
     }
 
     [Fact]
@@ -117,28 +117,28 @@ public sealed class EcsTaskDefinitionValidationTests
     {
         var app = new ContainerSpec { Name = "app", Image = TaskSpecs.Nginx, MemoryLimitMiB = 256, MemoryReservationMiB = 512 };
         var e = Invalid(TaskSpecs.Ec2(app));
-        Assert.Equal("Test/Task: Containers[app].MemoryReservationMiB: 512 MiB is greater than MemoryLimitMiB (256 MiB); the reservation must be less than or equal to the hard limit.", e.Message);
+        Assert.Equal("[ECS039] Test/Task: Containers[app].MemoryReservationMiB: 512 MiB is greater than MemoryLimitMiB (256 MiB); the reservation must be less than or equal to the hard limit.", e.Message);
     }
 
     [Fact]
     public void An_ec2_container_without_memory_and_without_task_memory_is_rejected()
     {
         var e = Invalid(TaskSpecs.Ec2(Named("app", memory: null)));
-        Assert.Equal("Test/Task: Containers[app].MemoryLimitMiB: and MemoryReservationMiB are both unset; on EC2 without task-level MemoryMiB each container needs at least one of them.", e.Message);
+        Assert.Equal("[ECS039] Test/Task: Containers[app].MemoryLimitMiB: and MemoryReservationMiB are both unset; on EC2 without task-level MemoryMiB each container needs at least one of them.", e.Message);
     }
 
     [Fact]
     public void A_task_without_an_essential_container_is_rejected()
     {
         var e = Invalid(TaskSpecs.Ec2(Named("app", essential: false)));
-        Assert.Equal("Test/Task: Containers: has no essential container; at least one container must be essential.", e.Message);
+        Assert.Equal("[ECS052] Test/Task: Containers: has no essential container; at least one container must be essential.", e.Message);
     }
 
     [Fact]
     public void Two_containers_with_one_name_are_rejected()
     {
         var e = Invalid(TaskSpecs.Ec2(Named("app"), Named("app")));
-        Assert.Equal("Test/Task: Containers: uses the name 'app' more than once; container names must be unique in a task.", e.Message);
+        Assert.Equal("[ECS048] Test/Task: Containers: uses the name 'app' more than once; container names must be unique in a task.", e.Message);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class EcsTaskDefinitionValidationTests
             DependsOn = [new ContainerStartDependency { Container = "migrate", Condition = ContainerDependencyCondition.SUCCESS }],
         };
         var e = Invalid(TaskSpecs.Ec2(app, Named("migrate")));
-        Assert.Equal("Test/Task: Containers[app].DependsOn: condition SUCCESS on 'migrate', an essential container; COMPLETE and SUCCESS need a non-essential container (Essential = false), such as an init container.", e.Message);
+        Assert.Equal("[ECS052] Test/Task: Containers[app].DependsOn: condition SUCCESS on 'migrate', an essential container; COMPLETE and SUCCESS need a non-essential container (Essential = false), such as an init container.", e.Message);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class EcsTaskDefinitionValidationTests
             DependsOn = [new ContainerStartDependency { Container = "db", Condition = ContainerDependencyCondition.HEALTHY }],
         };
         var e = Invalid(TaskSpecs.Ec2(app, Named("db")));
-        Assert.Equal("Test/Task: Containers[app].DependsOn: condition HEALTHY on 'db', which has no HealthCheck; give it one or use START.", e.Message);
+        Assert.Equal("[ECS052] Test/Task: Containers[app].DependsOn: condition HEALTHY on 'db', which has no HealthCheck; give it one or use START.", e.Message);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class EcsTaskDefinitionValidationTests
     {
         var app = new ContainerSpec { Name = "app", Image = TaskSpecs.Nginx, MemoryLimitMiB = 128, MountPoints = [new VolumeMount { Volume = "data", ContainerPath = "/data" }] };
         var e = Invalid(TaskSpecs.Ec2(app));
-        Assert.Equal("Test/Task: Containers[app].MountPoints: volume 'data' is not a volume of the task; allowed: none (the task has no volumes).", e.Message);
+        Assert.Equal("[ECS052] Test/Task: Containers[app].MountPoints: volume 'data' is not a volume of the task; allowed: none (the task has no volumes).", e.Message);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class EcsTaskDefinitionValidationTests
     {
         var p = TaskSpecs.Fargate();
         var e = Invalid(new EcsTaskDefinitionProps { Compatibility = p.Compatibility, Cpu = p.Cpu, MemoryMiB = p.MemoryMiB, Containers = p.Containers, Volumes = [TaskVolume.Docker("scratch")] });
-        Assert.Equal("Test/Task: Volumes[scratch]: Docker volumes are not supported on Fargate; allowed: a bind mount (task storage) or an EFS volume.", e.Message);
+        Assert.Equal("[ECS053] Test/Task: Volumes[scratch]: Docker volumes are not supported on Fargate; allowed: a bind mount (task storage) or an EFS volume.", e.Message);
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class EcsTaskDefinitionValidationTests
             Compatibility = p.Compatibility, Cpu = p.Cpu, MemoryMiB = p.MemoryMiB, Containers = p.Containers,
             Volumes = [TaskVolume.Efs("data", fs, ap, rootDirectory: "/orders")],
         }));
-        Assert.Equal("Test/Task: Volumes[data]: root directory '/orders' is given with an access point; with an access point the root directory must be omitted or '/' (the access point sets it).", e.Message);
+        Assert.Equal("[ECS036] Test/Task: Volumes[data]: root directory '/orders' is given with an access point; with an access point the root directory must be omitted or '/' (the access point sets it).", e.Message);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class EcsTaskDefinitionValidationTests
             HealthCheck = new ContainerHealthCheck { Command = ["CMD", "true"], Interval = Amazon.CDK.Duration.Seconds(2) },
         };
         var e = Invalid(TaskSpecs.Ec2(app));
-        Assert.Equal("Test/Task: Containers[app].HealthCheck.Interval: 2 seconds is out of range; allowed: 5 to 300 seconds.", e.Message);
+        Assert.Equal("[ECS049] Test/Task: Containers[app].HealthCheck.Interval: 2 seconds is out of range; allowed: 5 to 300 seconds.", e.Message);
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public sealed class EcsTaskDefinitionValidationTests
             Ulimits = [new Ulimit { Name = UlimitName.NOFILE, SoftLimit = 9000, HardLimit = 4096 }],
         };
         var e = Invalid(TaskSpecs.Ec2(app));
-        Assert.Equal("Test/Task: Containers[app].Ulimits: NOFILE: soft limit 9000 is greater than hard limit 4096; the soft limit must be less than or equal to the hard limit.", e.Message);
+        Assert.Equal("[ECS052] Test/Task: Containers[app].Ulimits: NOFILE: soft limit 9000 is greater than hard limit 4096; the soft limit must be less than or equal to the hard limit.", e.Message);
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class EcsTaskDefinitionValidationTests
     {
         var app = new ContainerSpec { Name = "app", Image = TaskSpecs.Nginx, StopTimeout = Amazon.CDK.Duration.Seconds(300) };
         var e = Invalid(TaskSpecs.Fargate(containers: app));
-        Assert.Equal("Test/Task: Containers[app].StopTimeout: 300 seconds is out of range; allowed: 2 to 120 seconds.", e.Message);
+        Assert.Equal("[ECS049] Test/Task: Containers[app].StopTimeout: 300 seconds is out of range; allowed: 2 to 120 seconds.", e.Message);
     }
 
     [Fact]
