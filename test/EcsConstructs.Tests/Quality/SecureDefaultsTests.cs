@@ -7,7 +7,6 @@ using EcsConstructs.Images;
 using EcsConstructs.Security;
 using EcsConstructs.Services;
 using EcsConstructs.Tasks;
-using EcsConstructs.Tests.Quality.Generation;
 using EcsConstructs.Tests.Support;
 
 namespace EcsConstructs.Tests.Quality;
@@ -49,7 +48,7 @@ public sealed class SecureDefaultsFixture
         Defaults = Synthesized.Of(stack);
 
         var optIns = TestApps.NewStack("OptIns");
-        var optInCluster = new EcsCluster(optIns, "Cluster", new EcsClusterProps { Vpc = Pieces.ImportedVpc(optIns), Ec2Capacity = [Fixtures.Capacity()] });
+        var optInCluster = new EcsCluster(optIns, "Cluster", new EcsClusterProps { Vpc = Fixtures.ImportedVpc(optIns), Ec2Capacity = [Fixtures.Capacity()] });
         _ = new EcsTaskDefinition(optIns, "Task", new EcsTaskDefinitionProps
         {
             Compatibility = Compatibility.EC2,

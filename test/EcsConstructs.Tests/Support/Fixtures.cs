@@ -18,5 +18,18 @@ internal static class Fixtures
 
     public static ContainerImage Image => ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27");
 
+    /// <summary>
+    /// An imported two-zone VPC in eu-west-1 (two public, two private subnets): no VPC resources,
+    /// flow logs or custom resource in the template, which keeps a synth and its check small.
+    /// </summary>
+    public static IVpc ImportedVpc(Stack stack) => Vpc.FromVpcAttributes(stack, "Vpc", new VpcAttributes
+    {
+        VpcId = "vpc-0123456789abcdef0",
+        VpcCidrBlock = "10.0.0.0/16",
+        AvailabilityZones = ["eu-west-1a", "eu-west-1b"],
+        PublicSubnetIds = ["subnet-0a0000000000000a1", "subnet-0a0000000000000a2"],
+        PrivateSubnetIds = ["subnet-0b0000000000000b1", "subnet-0b0000000000000b2"],
+    });
+
     public static LoadBalancedEc2ServiceProps WebService(ICluster cluster) => new() { Cluster = cluster, Image = Image };
 }

@@ -142,7 +142,7 @@ internal sealed class ServiceScalingCases : PerturbingCaseGenerator<ScalingData>
 
     protected override void Build(Stack stack, ScalingData spec)
     {
-        var vpc = Pieces.ImportedVpc(stack);
+        var vpc = Fixtures.ImportedVpc(stack);
         var cluster = new EcsCluster(stack, "Cluster", new EcsClusterProps
         {
             Vpc = vpc,

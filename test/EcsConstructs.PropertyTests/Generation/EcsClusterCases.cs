@@ -204,7 +204,7 @@ internal sealed class EcsClusterCases : PerturbingCaseGenerator<ClusterSpec>
     {
         _ = new EcsCluster(stack, Owner, new EcsClusterProps
         {
-            Vpc = spec.CreateVpc ? null : Pieces.ImportedVpc(stack),
+            Vpc = spec.CreateVpc ? null : Fixtures.ImportedVpc(stack),
             MaxAzs = spec.MaxAzs,
             NatGateways = spec.NatGateways,
             AvailabilityZones = spec.Zones,

@@ -42,17 +42,4 @@ internal static class Pieces
     public const string Region = "eu-west-1";
 
     public const string Account = "123456789012";
-
-    /// <summary>
-    /// An imported two-zone VPC: no VPC resources, flow logs or custom resource in the template,
-    /// which keeps each case's synth and check small.
-    /// </summary>
-    public static IVpc ImportedVpc(Stack stack) => Vpc.FromVpcAttributes(stack, "Vpc", new VpcAttributes
-    {
-        VpcId = "vpc-0123456789abcdef0",
-        VpcCidrBlock = "10.0.0.0/16",
-        AvailabilityZones = ["eu-west-1a", "eu-west-1b"],
-        PublicSubnetIds = ["subnet-0a0000000000000a1", "subnet-0a0000000000000a2"],
-        PrivateSubnetIds = ["subnet-0b0000000000000b1", "subnet-0b0000000000000b2"],
-    });
 }

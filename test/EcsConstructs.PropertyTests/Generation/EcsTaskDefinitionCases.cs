@@ -360,7 +360,7 @@ internal sealed class EcsTaskDefinitionCases : PerturbingCaseGenerator<TaskData>
             "bind-host" => TaskVolume.BindMount(v.Name, "/var/log/orders"),
             "docker" => TaskVolume.Docker(v.Name, autoprovision: v.Autoprovision),
             "docker-shared" => TaskVolume.Docker(v.Name, Amazon.CDK.AWS.ECS.Scope.SHARED, autoprovision: v.Autoprovision),
-            "efs" => TaskVolume.Efs(v.Name, fileSystem ??= new Amazon.CDK.AWS.EFS.FileSystem(stack, "Fs", new FileSystemProps { Vpc = Pieces.ImportedVpc(stack), Encrypted = true })),
+            "efs" => TaskVolume.Efs(v.Name, fileSystem ??= new Amazon.CDK.AWS.EFS.FileSystem(stack, "Fs", new FileSystemProps { Vpc = Fixtures.ImportedVpc(stack), Encrypted = true })),
             _ => TaskVolume.BindMount(v.Name),
         };
 

@@ -187,7 +187,7 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
 
     protected override void Build(Stack stack, ServiceData spec)
     {
-        var vpc = Pieces.ImportedVpc(stack);
+        var vpc = Fixtures.ImportedVpc(stack);
         var fargate = spec.Fargate;
         var cluster = new EcsCluster(stack, "Cluster", new EcsClusterProps
         {
