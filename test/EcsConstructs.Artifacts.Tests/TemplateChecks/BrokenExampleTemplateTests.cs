@@ -9,39 +9,36 @@ namespace EcsConstructs.Tests.TemplateChecks;
 /// templates; this one breaks the NginxWalkthrough template as committed: its snapshot test in
 /// EcsConstructs.Tests proves the snapshot is what the example synthesizes).
 /// </summary>
-public sealed class BrokenExampleTemplateTests
+[Collection(TemplateCheckCollection.Name)]
+public sealed class BrokenExampleTemplateTests(CheckedTemplates fixture)
 {
     private const string UnknownProperty = "ClusterNameTypo";
 
     [Fact]
     public void The_check_reports_a_removed_suppression_and_an_unknown_property_in_the_walkthrough_template()
     {
-        var template = JsonNode.Parse(File.ReadAllText(Path.Combine(
+        var broken = fixture.Broken;
+
+        Assert.Empty(fixture.Report.For("NginxWalkthrough.template.json").Errors);
+        var errors = fixture.Report.For(Path.GetFileName(broken.File)).Errors;
+        Assert.Contains(errors, e => e.Check == "cdk-nag" && e.Rule == "AwsSolutions-EC23" && e.LogicalId == broken.UnsuppressedLogicalId);
+        Assert.Contains(errors, e => e.Check == "schema" && e.Rule == "SCHEMA-UNKNOWN-PROPERTY" && e.LogicalId == broken.ClusterLogicalId
+                                     && e.Message.Contains(UnknownProperty, StringComparison.Ordinal));
+        Assert.Equal(2, errors.Count);
+        Assert.Equal(1, fixture.Report.ExitCode); // `node check.mjs` fails, and so would the snapshot check
+    }
+
+    /// <summary>
+    /// Writes the committed walkthrough template with the reviewed suppression of AwsSolutions-EC23
+    /// removed and an unknown property on the cluster, as broken.template.json in <paramref name="directory"/>.
+    /// </summary>
+    internal static BrokenTemplate WriteBrokenWalkthrough(DirectoryInfo directory)
+    {
+        var broken = JsonNode.Parse(File.ReadAllText(Path.Combine(
             RepositoryFolder.Root, "test", "EcsConstructs.Tests", "Examples", "__snapshots__", "NginxWalkthrough.template.json")))!.AsObject();
-        var broken = template.DeepClone().AsObject();
         var unsuppressed = RemoveSuppression(broken, "AwsSolutions-EC23");
         var cluster = AddUnknownProperty(broken, "AWS::ECS::Cluster", UnknownProperty);
-
-        var directory = Directory.CreateTempSubdirectory("broken-example-");
-        try
-        {
-            var intactFile = Write(directory, "intact.template.json", template);
-            var brokenFile = Write(directory, "broken.template.json", broken);
-
-            var report = TemplateCheckRunner.Run([intactFile, brokenFile]);
-
-            Assert.Empty(report.For("intact.template.json").Errors);
-            var errors = report.For("broken.template.json").Errors;
-            Assert.Contains(errors, e => e.Check == "cdk-nag" && e.Rule == "AwsSolutions-EC23" && e.LogicalId == unsuppressed);
-            Assert.Contains(errors, e => e.Check == "schema" && e.Rule == "SCHEMA-UNKNOWN-PROPERTY" && e.LogicalId == cluster
-                                         && e.Message.Contains(UnknownProperty, StringComparison.Ordinal));
-            Assert.Equal(2, errors.Count);
-            Assert.Equal(1, report.ExitCode); // `node check.mjs` fails, and so does the snapshot check test
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        return new BrokenTemplate(Write(directory, "broken.template.json", broken), unsuppressed, cluster);
     }
 
     /// <summary>Removes the reviewed suppression of <paramref name="rule"/> from the one resource that carries it; returns its logical id.</summary>
@@ -77,3 +74,6 @@ public sealed class BrokenExampleTemplateTests
         return file;
     }
 }
+
+/// <summary>The broken walkthrough template: its file and the logical ids of what was broken.</summary>
+internal sealed record BrokenTemplate(string File, string UnsuppressedLogicalId, string ClusterLogicalId);

@@ -3,7 +3,8 @@ using Xunit.Abstractions;
 namespace EcsConstructs.Tests.TemplateChecks;
 
 /// <summary>Every committed snapshot template would deploy (schema) and is secure (cdk-nag AwsSolutions).</summary>
-public sealed class SnapshotTemplateCheckTests(ITestOutputHelper output)
+[Collection(TemplateCheckCollection.Name)]
+public sealed class SnapshotTemplateCheckTests(CheckedTemplates fixture, ITestOutputHelper output)
 {
     private static readonly string[] SnapshotRoots = ["test", "examples"];
 
@@ -12,21 +13,22 @@ public sealed class SnapshotTemplateCheckTests(ITestOutputHelper output)
     [Fact]
     public void AllSnapshotTemplatesPassTheChecks()
     {
-        var snapshots = FindSnapshotTemplates();
+        var snapshots = fixture.Snapshots;
         Assert.True(snapshots.Count >= 20, $"only {snapshots.Count} snapshot templates found under test/ and examples/");
 
-        var report = TemplateCheckRunner.Run(snapshots);
+        var results = snapshots.Select(s => fixture.Report.For(Path.GetFileName(s))).ToList();
 
-        Assert.Equal(snapshots.Count, report.Templates.Count);
         Assert.True(
-            report.Templates.All(t => t.Errors.Count == 0),
-            $"snapshot templates fail the template check:{Environment.NewLine}{report.ErrorLines()}");
+            results.All(t => t.Errors.Count == 0),
+            $"snapshot templates fail the template check:{Environment.NewLine}" +
+            string.Join(Environment.NewLine, results.SelectMany(t => t.Errors.Select(e => $"ERROR {t.File}: {e}"))));
         output.WriteLine($"{snapshots.Count} snapshot template(s) checked, " +
-                         $"{report.Templates.Sum(t => t.Warnings.Count)} warning(s), " +
-                         $"{report.Templates.Sum(t => t.Suppressed)} suppressed finding(s)");
+                         $"{results.Sum(t => t.Warnings.Count)} warning(s), " +
+                         $"{results.Sum(t => t.Suppressed)} suppressed finding(s)");
     }
 
-    private static List<string> FindSnapshotTemplates()
+    /// <summary>Every <c>__snapshots__/*.template.json</c> under test/ and examples/, sorted; their file names are unique.</summary>
+    internal static List<string> FindSnapshotTemplates()
     {
         var found = new List<string>();
         foreach (var root in SnapshotRoots)

@@ -1,14 +1,8 @@
 namespace EcsConstructs.Tests.TemplateChecks;
 
-/// <summary>Runs the checker once over tools/template-check/fixtures for all the fixture tests.</summary>
-public sealed class FixtureReport
-{
-    internal TemplateCheckReport Report { get; } =
-        TemplateCheckRunner.Run([TemplateCheckRunner.FixturesDirectory]);
-}
-
-/// <summary>The template check catches what it is meant to catch (and nothing on a good template).</summary>
-public sealed class TemplateCheckFixtureTests(FixtureReport fixture) : IClassFixture<FixtureReport>
+/// <summary>The template check catches what it is meant to catch in tools/template-check/fixtures (and nothing on a good template).</summary>
+[Collection(TemplateCheckCollection.Name)]
+public sealed class TemplateCheckFixtureTests(CheckedTemplates fixture)
 {
     private readonly TemplateCheckReport _report = fixture.Report;
 
