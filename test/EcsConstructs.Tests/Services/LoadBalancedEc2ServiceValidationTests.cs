@@ -9,12 +9,8 @@ namespace EcsConstructs.Tests.Services;
 
 public sealed class LoadBalancedEc2ServiceValidationTests
 {
-    private static EcsValidationException Invalid(Func<ICluster, LoadBalancedEc2ServiceProps> props)
-    {
-        var stack = TestApps.NewStack();
-        var cluster = Fixtures.Cluster(stack);
-        return Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster)));
-    }
+    private static EcsValidationException Invalid(Func<ICluster, LoadBalancedEc2ServiceProps> props) =>
+        SharedClusterStack.Ec2.Rejects((stack, cluster) => new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster)));
 
     [Fact]
     public void A_negative_desired_count_is_rejected()

@@ -17,6 +17,11 @@ public sealed class ServiceValidationTests
 {
     private static EcsValidationException Ec2(Func<ICluster, LoadBalancedEc2ServiceProps> props, EcsClusterProps? clusterProps = null)
     {
+        if (clusterProps is null)
+        {
+            return SharedClusterStack.Ec2.Rejects((stack, cluster) => new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster)));
+        }
+
         var stack = TestApps.NewStack();
         var cluster = Fixtures.Cluster(stack, clusterProps);
         return Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster)));
@@ -24,18 +29,22 @@ public sealed class ServiceValidationTests
 
     private static EcsValidationException Fargate(Func<ICluster, LoadBalancedFargateServiceProps> props, EcsClusterProps? clusterProps = null)
     {
+        if (clusterProps is null)
+        {
+            return SharedClusterStack.Fargate.Rejects((stack, cluster) => new LoadBalancedFargateService(stack, "Web", props(cluster.Cluster)));
+        }
+
         var stack = TestApps.NewStack();
-        var cluster = Fixtures.Cluster(stack, clusterProps ?? new EcsClusterProps { EnableFargateCapacityProviders = true });
+        var cluster = Fixtures.Cluster(stack, clusterProps);
         return Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", props(cluster.Cluster)));
     }
 
-    private static EcsValidationException Shared(Func<ICluster, IApplicationListener, LoadBalancedEc2ServiceProps> props)
-    {
-        var stack = TestApps.NewStack();
-        var cluster = Fixtures.Cluster(stack);
-        var front = new LoadBalancedEc2Service(stack, "Front", Fixtures.WebService(cluster.Cluster));
-        return Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster, front.Listener!)));
-    }
+    private static EcsValidationException Shared(Func<ICluster, IApplicationListener, LoadBalancedEc2ServiceProps> props) =>
+        SharedClusterStack.Ec2.Rejects((stack, cluster) =>
+        {
+            var front = new LoadBalancedEc2Service(stack, "Front", Fixtures.WebService(cluster.Cluster));
+            _ = new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster, front.Listener!));
+        });
 
     private static EcsTaskDefinition Task(Stack stack, Compatibility compatibility, params ContainerSpec[] containers) =>
         new(stack, "Task", new EcsTaskDefinitionProps
@@ -54,13 +63,12 @@ public sealed class ServiceValidationTests
         PortMappings = ports.Length == 0 ? null : ports.Select(p => new PortSpec { ContainerPort = p }).ToList(),
     };
 
-    private static EcsValidationException WithTask(Compatibility compatibility, ContainerSpec[] containers, Func<ICluster, EcsTaskDefinition, LoadBalancedEc2ServiceProps> props)
-    {
-        var stack = TestApps.NewStack();
-        var cluster = Fixtures.Cluster(stack);
-        var task = Task(stack, compatibility, containers);
-        return Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster, task)));
-    }
+    private static EcsValidationException WithTask(Compatibility compatibility, ContainerSpec[] containers, Func<ICluster, EcsTaskDefinition, LoadBalancedEc2ServiceProps> props) =>
+        SharedClusterStack.Ec2.Rejects((stack, cluster) =>
+        {
+            var task = Task(stack, compatibility, containers);
+            _ = new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster, task));
+        });
 
     // --- what the service runs ---------------------------------------------------------------
 
@@ -88,10 +96,11 @@ public sealed class ServiceValidationTests
     [Fact]
     public void An_ec2_only_task_definition_on_a_fargate_service_is_rejected()
     {
-        var stack = TestApps.NewStack();
-        var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
-        var task = Task(stack, Compatibility.EC2, Container("app", 80));
-        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster.Cluster, TaskDefinition = task }));
+        var e = SharedClusterStack.Fargate.Rejects((stack, cluster) =>
+        {
+            var task = Task(stack, Compatibility.EC2, Container("app", 80));
+            _ = new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster.Cluster, TaskDefinition = task });
+        });
         Assert.Equal("[ECS059] Test/Web: TaskDefinition: Test/Task has compatibility EC2; a Fargate service needs FARGATE or EC2_AND_FARGATE.", e.Message);
     }
 
@@ -133,10 +142,11 @@ public sealed class ServiceValidationTests
     [Fact]
     public void None_network_mode_of_a_given_task_behind_a_load_balancer_is_rejected()
     {
-        var stack = TestApps.NewStack();
-        var cluster = Fixtures.Cluster(stack);
-        var task = new EcsTaskDefinition(stack, "Task", new EcsTaskDefinitionProps { Compatibility = Compatibility.EC2, NetworkMode = NetworkMode.NONE, Containers = [Container("app")] });
-        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, TaskDefinition = task }));
+        var e = SharedClusterStack.Ec2.Rejects((stack, cluster) =>
+        {
+            var task = new EcsTaskDefinition(stack, "Task", new EcsTaskDefinitionProps { Compatibility = Compatibility.EC2, NetworkMode = NetworkMode.NONE, Containers = [Container("app")] });
+            _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, TaskDefinition = task });
+        });
         Assert.Equal("[ECS054] Test/Web: NetworkMode: NONE gives the tasks no network, so no load balancer can reach them; allowed for a load-balanced service: BRIDGE, HOST or AWS_VPC (use a worker service for tasks without network).", e.Message);
     }
 
@@ -398,9 +408,7 @@ public sealed class ServiceValidationTests
     [Fact]
     public void A_fargate_worker_with_placement_is_rejected()
     {
-        var stack = TestApps.NewStack();
-        var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
-        var e = Assert.Throws<EcsValidationException>(() => new FargateWorkerService(stack, "Worker", new FargateWorkerServiceProps
+        var e = SharedClusterStack.Fargate.Rejects((stack, cluster) => new FargateWorkerService(stack, "Worker", new FargateWorkerServiceProps
         {
             Cluster = cluster.Cluster,
             Image = Fixtures.Image,
@@ -412,9 +420,7 @@ public sealed class ServiceValidationTests
     [Fact]
     public void An_ec2_worker_with_a_negative_desired_count_is_rejected()
     {
-        var stack = TestApps.NewStack();
-        var cluster = Fixtures.Cluster(stack);
-        var e = Assert.Throws<EcsValidationException>(() => new Ec2WorkerService(stack, "Worker", new Ec2WorkerServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, DesiredCount = -1 }));
+        var e = SharedClusterStack.Ec2.Rejects((stack, cluster) => new Ec2WorkerService(stack, "Worker", new Ec2WorkerServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, DesiredCount = -1 }));
         Assert.Equal("[ECS049] Test/Worker: DesiredCount: -1 is out of range; allowed: 0 to 5000.", e.Message);
     }
 
