@@ -35,7 +35,7 @@ TMPDIR="$scratch" dotnet "$bench_dll" --calls
 
 if [[ "${SKIP_TESTS:-}" != "1" ]]; then
   echo "== test suite wall time"
-  # The README's test command (an incremental build, then the three test projects side by side),
+  # The README's test command (an incremental build, then the three test projects in parallel),
   # then the test run alone. The machine's busy core-seconds during each show how CPU-bound it is.
   suite() { # label, command...
     local label=$1; shift
