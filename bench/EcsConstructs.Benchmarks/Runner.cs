@@ -73,6 +73,18 @@ internal static class Runner
         }
 
         s.AppendLine();
+        s.AppendLine("Cost of each added service (wall median; constant or falling = linear scaling, no per-service overhead that grows with the stack):");
+        s.AppendLine();
+        s.AppendLine("| Services | ours ms per added service | raw ms per added service | ours ms per service (total / N) |");
+        s.AppendLine("| --- | ---: | ---: | ---: |");
+        foreach (var (from, to) in new[] { (1, 5), (5, 20) })
+        {
+            var ours = (r[$"ours-{to}"].MedianMs - r[$"ours-{from}"].MedianMs) / (to - from);
+            var raw = (r[$"raw-{to}"].MedianMs - r[$"raw-{from}"].MedianMs) / (to - from);
+            s.AppendLine(CultureInfo.InvariantCulture, $"| {from} → {to} | {ours:F0} | {raw:F0} | {r[$"ours-{to}"].MedianMs / to:F0} |");
+        }
+
+        s.AppendLine();
         s.AppendLine("What the synth-time rules (`EcsRules.Apply(app)`) add:");
         s.AppendLine();
         s.AppendLine("| Case | without rules (wall median) | with rules | rules cost (wall) | rules cost (CPU median) |");
