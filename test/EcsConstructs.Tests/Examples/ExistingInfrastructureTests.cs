@@ -1,5 +1,7 @@
 using Amazon.CDK;
+using EcsConstructs.Rules;
 using EcsConstructs.Testing;
+using EcsConstructs.Tests.Rules;
 using EcsConstructs.Tests.Support;
 using ExistingInfrastructure;
 
@@ -11,12 +13,19 @@ public sealed class ExistingInfrastructureFixture
     public ExistingInfrastructureFixture()
     {
         Stack = ExistingInfrastructureApp.Build(TestApps.NewApp());
+
+        // As the example's Program.cs does: the rules run in the one synthesis the tests read.
+        EcsRules.Apply(Stack.Node.Root);
         Template = Synthesized.Of(Stack);
+        Findings = RuleFindings.Of(Stack, apply: false);
     }
 
     internal Stack Stack { get; }
 
     internal Synthesized Template { get; }
+
+    /// <summary>The annotations of the synthesis, the rules' findings among them.</summary>
+    internal RuleFindings Findings { get; }
 }
 
 public sealed class ExistingInfrastructureTests(ExistingInfrastructureFixture fixture) : IClassFixture<ExistingInfrastructureFixture>
@@ -27,6 +36,21 @@ public sealed class ExistingInfrastructureTests(ExistingInfrastructureFixture fi
     public void Template_matches_the_reviewed_snapshot()
     {
         SnapshotAssert.MatchesSnapshot(fixture.Stack);
+    }
+
+    [Fact]
+    public void No_rule_fires_on_the_example()
+    {
+        Assert.Empty(fixture.Findings.Findings);
+        Assert.Empty(fixture.Findings.Of("ECS044")); // force deletion is on, not acknowledged
+    }
+
+    [Fact]
+    public void Imported_infrastructure_gives_no_warning_at_all()
+    {
+        // The rules walk a stack whose VPC, cluster, capacity provider and listener are imported:
+        // nothing throws, and neither the rules nor CDK itself (e.g. subnets without route tables) warn.
+        Assert.True(fixture.Findings.All.All(a => a.Level == "info"), fixture.Findings.Dump());
     }
 
     [Fact]

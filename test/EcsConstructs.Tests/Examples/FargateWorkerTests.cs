@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK;
+using EcsConstructs.Rules;
 using EcsConstructs.Testing;
+using EcsConstructs.Tests.Rules;
 using EcsConstructs.Tests.Support;
 using FargateWorker;
 
@@ -12,12 +14,19 @@ public sealed class FargateWorkerFixture
     public FargateWorkerFixture()
     {
         Stack = FargateWorkerApp.Build(TestApps.NewApp());
+
+        // As the example's Program.cs does: the rules run in the one synthesis the tests read.
+        EcsRules.Apply(Stack.Node.Root);
         Template = Synthesized.Of(Stack);
+        Findings = RuleFindings.Of(Stack, apply: false);
     }
 
     internal Stack Stack { get; }
 
     internal Synthesized Template { get; }
+
+    /// <summary>The annotations of the synthesis, the rules' findings among them.</summary>
+    internal RuleFindings Findings { get; }
 }
 
 public sealed class FargateWorkerTests(FargateWorkerFixture fixture) : IClassFixture<FargateWorkerFixture>
@@ -32,6 +41,13 @@ public sealed class FargateWorkerTests(FargateWorkerFixture fixture) : IClassFix
     public void Template_matches_the_reviewed_snapshot()
     {
         SnapshotAssert.MatchesSnapshot(fixture.Stack);
+    }
+
+    [Fact]
+    public void No_rule_fires_on_the_example()
+    {
+        Assert.Empty(fixture.Findings.Findings);
+        Assert.Empty(fixture.Findings.Of("ECS044")); // force deletion is on, not acknowledged
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Amazon.CDK;
 using EcsConstructs.Testing;
+using EcsConstructs.Rules;
+using EcsConstructs.Tests.Rules;
 using EcsConstructs.Tests.Support;
 using MultiStack;
 
@@ -11,17 +13,35 @@ public sealed class MultiStackFixture
     public MultiStackFixture()
     {
         Stacks = MultiStackApp.Build(TestApps.NewApp());
+
+        // As the example's Program.cs does: the rules run in the one synthesis the tests read.
+        EcsRules.Apply(Stacks.All[0].Node.Root);
+
         // Synthesizing the app proves there is no dependency cycle between the stacks.
         Templates = Stacks.All.ToDictionary(s => s.StackName, Synthesized.Of);
+        Findings = Stacks.All.ToDictionary(s => s.StackName, s => RuleFindings.Of(s, apply: false));
     }
 
     internal MultiStackStacks Stacks { get; }
 
     internal IReadOnlyDictionary<string, Synthesized> Templates { get; }
+
+    /// <summary>Each stack's annotations, the rules' findings among them.</summary>
+    internal IReadOnlyDictionary<string, RuleFindings> Findings { get; }
 }
 
 public sealed class MultiStackTests(MultiStackFixture fixture) : IClassFixture<MultiStackFixture>
 {
+    [Fact]
+    public void No_rule_fires_on_any_stack()
+    {
+        foreach (var (stack, findings) in fixture.Findings)
+        {
+            Assert.True(!findings.Findings.Any(), $"{stack}:\n{findings.Dump()}");
+            Assert.Empty(findings.Of("ECS044"));
+        }
+    }
+
     private readonly MultiStackStacks _s = fixture.Stacks;
 
     public static TheoryData<string> StackNames => new() { "MultiStack-Network", "MultiStack-Cluster", "MultiStack-Frontend", "MultiStack-Api", "MultiStack-Web" };

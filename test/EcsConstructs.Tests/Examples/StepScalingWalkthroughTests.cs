@@ -1,5 +1,7 @@
 using Amazon.CDK;
 using EcsConstructs.Testing;
+using EcsConstructs.Rules;
+using EcsConstructs.Tests.Rules;
 using EcsConstructs.Tests.Support;
 using StepScalingWalkthrough;
 
@@ -11,11 +13,15 @@ public sealed class StepScalingWalkthroughFixture
     public StepScalingWalkthroughFixture()
     {
         Stack = StepScalingWalkthroughApp.Build(TestApps.NewApp());
+
+        // As the example's Program.cs does: the rules run in the one synthesis the tests read.
+        EcsRules.Apply(Stack.Node.Root);
         var assembly = Stage.Of(Stack)!.Synth();
         Messages = assembly.GetStackArtifact(Stack.ArtifactId).Messages
             .Select(m => $"{m.Level} {m.Id}: {m.Entry.Data}")
             .ToList();
         Template = Synthesized.Of(Stack);
+        Findings = RuleFindings.Of(Stack, apply: false);
     }
 
     internal Stack Stack { get; }
@@ -23,6 +29,9 @@ public sealed class StepScalingWalkthroughFixture
     internal IReadOnlyList<string> Messages { get; }
 
     internal Synthesized Template { get; }
+
+    /// <summary>The annotations of the synthesis, the rules' findings among them.</summary>
+    internal RuleFindings Findings { get; }
 }
 
 public sealed class StepScalingWalkthroughTests(StepScalingWalkthroughFixture fixture) : IClassFixture<StepScalingWalkthroughFixture>
@@ -33,6 +42,13 @@ public sealed class StepScalingWalkthroughTests(StepScalingWalkthroughFixture fi
     public void Template_matches_snapshot()
     {
         SnapshotAssert.MatchesSnapshot(fixture.Stack);
+    }
+
+    [Fact]
+    public void No_rule_fires_on_the_example()
+    {
+        Assert.Empty(fixture.Findings.Findings);
+        Assert.Empty(fixture.Findings.Of("ECS044")); // force deletion is on, not acknowledged
     }
 
     [Fact]
