@@ -276,10 +276,12 @@ internal static class NetworkRules
                 yield return new Finding(service, $"HealthCheckGracePeriodSeconds is {grace ?? 0} but a container's health check start period is {startPeriod} s: the load balancer's checks can fail tasks before they start (\"Task failed ELB health checks\").");
             }
 
+            // Network Load Balancer target groups (TCP, TLS, UDP) accept HTTP check codes up to 599.
             var matcher = Str(tg?.P("Matcher.HttpCode"));
-            if (matcher is not null && matcher.Split(',', '-').Select(p => int.TryParse(p.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : -1).Any(c => c is < 200 or > 499))
+            var max = Str(tg?.P("Protocol")) is "TCP" or "TLS" or "UDP" or "TCP_UDP" ? 599 : 499;
+            if (matcher is not null && matcher.Split(',', '-').Select(p => int.TryParse(p.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : -1).Any(c => c < 200 || c > max))
             {
-                yield return new Finding(tg!, $"health check matcher '{matcher}' includes codes outside 200-499 (\"Health checks failed\").");
+                yield return new Finding(tg!, $"health check matcher '{matcher}' includes codes outside 200-{max} (\"Health checks failed\").");
             }
         }
     }

@@ -28,6 +28,6 @@ public sealed class HealthCheckSettings
     /// <summary>Consecutive failures before a target is unhealthy. Allowed: 2 to 10. Default: 3.</summary>
     public int UnhealthyThresholdCount { get; init; } = 3;
 
-    /// <summary>HTTP codes that mean healthy, e.g. "200" or "200-299" (within 200-499). Default: "200-399".</summary>
+    /// <summary>HTTP codes that mean healthy, e.g. "200" or "200-299" (within 200-499 for an ALB, 200-599 for an NLB). Default: "200-399".</summary>
     public string SuccessCodes { get; init; } = "200-399";
 }

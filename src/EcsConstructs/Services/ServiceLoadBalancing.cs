@@ -467,7 +467,7 @@ internal sealed partial class ServiceLoadBalancing
         Check.InRange(RuleIds.OutOfRange, _scope, $"{p}.Port", hc.Port, 1, 65535);
         Check.InRange(RuleIds.OutOfRange, _scope, $"{p}.HealthyThresholdCount", hc.HealthyThresholdCount, 2, 10);
         Check.InRange(RuleIds.OutOfRange, _scope, $"{p}.UnhealthyThresholdCount", hc.UnhealthyThresholdCount, 2, 10);
-        HttpCodes.Validate(_scope, $"{p}.SuccessCodes", hc.SuccessCodes);
+        HttpCodes.Validate(_scope, $"{p}.SuccessCodes", hc.SuccessCodes, IsNetwork);
     }
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:(acm:[a-z0-9-]+:\d{12}:certificate/[A-Za-z0-9-]+|iam::\d{12}:server-certificate/.+)$")]

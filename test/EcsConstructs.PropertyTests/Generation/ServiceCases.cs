@@ -156,12 +156,16 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
         new("empty container name", true, ["ContainerName"], s => G.Pick("", " ").Select(n => s with { ContainerName = n, OwnTask = false })),
         new("health check timeout not below the interval", true, ["HealthCheck.Timeout"],
             s => LoadBalanced(s).SelectMany(l => G.Pick((10, 10), (10, 15), (30, 60)).Select(h => l with { Health = l.Health with { IntervalMs = h.Item1 * 1000, TimeoutMs = h.Item2 * 1000 } }))),
-        // ALB only: an NLB's HTTP health check accepts 200-599, which the library's 200-499 rule refuses too.
+        // ALB: 200-499; an NLB's HTTP health check accepts 200-599 (two perturbations below).
         new("success codes outside 200-499", true, ["HealthCheck.SuccessCodes"],
             s => LoadBalanced(s).SelectMany(l => G.Pick("199", "500", "200-500", "100-299", "200,503", "299-200", "ok")
                 .Select(c => l with { Network = false, Health = l.Health with { Codes = c } }))),
         new("success codes at the edges", false, ["HealthCheck.SuccessCodes"],
             s => LoadBalanced(s).SelectMany(l => G.Pick("200-499", "499", "200,204,301-308").Select(c => l with { Health = l.Health with { Codes = c } }))),
+        new("NLB success codes up to 599", false, ["HealthCheck.SuccessCodes"],
+            s => LoadBalanced(s).SelectMany(l => G.Pick("200-599", "503", "200,500-599").Select(c => l with { Network = true, Health = l.Health with { Codes = c } }))),
+        new("NLB success codes outside 200-599", true, ["HealthCheck.SuccessCodes"],
+            s => LoadBalanced(s).SelectMany(l => G.Pick("600", "200-600", "199").Select(c => l with { Network = true, Health = l.Health with { Codes = c } }))),
         new("deregistration delay above 3600 s", true, ["DeregistrationDelay"],
             s => LoadBalanced(s).SelectMany(l => G.Pick(3_601_000, 7_200_000).Select(d => l with { DeregistrationMs = d }))),
         new("deregistration delay of a fractional second", true, ["DeregistrationDelay"],

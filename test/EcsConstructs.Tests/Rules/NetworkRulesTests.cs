@@ -157,6 +157,15 @@ public sealed class NetworkRulesTests
     }
 
     [Fact]
+    public void ECS027_matcher_up_to_599_on_a_network_load_balancer_target_group_is_fine()
+    {
+        var w = new FargateWorld();
+        w.CfnTargetGroup.Protocol = "TCP";
+        w.CfnTargetGroup.Matcher = new CfnTargetGroup.MatcherProperty { HttpCode = "200-599" };
+        w.Synth().Silent("ECS027");
+    }
+
+    [Fact]
     public void ECS035_efs_without_port_2049_open()
     {
         var w = new FargateWorld();

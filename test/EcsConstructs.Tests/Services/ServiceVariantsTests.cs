@@ -45,6 +45,23 @@ public sealed class ServiceVariantsTests
     }
 
     [Fact]
+    public void Network_load_balancer_health_checks_accept_success_codes_up_to_599()
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack);
+        _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
+        {
+            Cluster = cluster.Cluster,
+            Image = Fixtures.Image,
+            LoadBalancerType = LoadBalancerKind.Network,
+            HealthCheck = new HealthCheckSettings { SuccessCodes = "200-599" },
+        });
+
+        Synthesized.Of(stack).Template.HasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup",
+            Obj(("Protocol", "TCP"), ("Matcher", Obj(("HttpCode", "200-599")))));
+    }
+
+    [Fact]
     public void Fargate_service_on_a_cluster_whose_default_is_ec2_writes_an_explicit_fargate_strategy_and_custom_ingress_cidrs()
     {
         var stack = TestApps.NewStack();
