@@ -1,33 +1,11 @@
 using System.Text.Json.Nodes;
-using Amazon.CDK;
-using EcsConstructs.Rules;
 using EcsConstructs.Testing;
-using EcsConstructs.Tests.Rules;
 using EcsConstructs.Tests.Support;
 using FargateWorker;
 
 namespace EcsConstructs.Tests.Examples;
 
-/// <summary>The Fargate worker example stack, synthesized once.</summary>
-public sealed class FargateWorkerFixture
-{
-    public FargateWorkerFixture()
-    {
-        Stack = FargateWorkerApp.Build(TestApps.NewApp());
-
-        // As the example's Program.cs does: the rules run in the one synthesis the tests read.
-        EcsRules.Apply(Stack.Node.Root);
-        Template = Synthesized.Of(Stack);
-        Findings = RuleFindings.Of(Stack, apply: false);
-    }
-
-    internal Stack Stack { get; }
-
-    internal Synthesized Template { get; }
-
-    /// <summary>The annotations of the synthesis, the rules' findings among them.</summary>
-    internal RuleFindings Findings { get; }
-}
+public sealed class FargateWorkerFixture() : ExampleFixture(FargateWorkerApp.Build);
 
 public sealed class FargateWorkerTests(FargateWorkerFixture fixture) : IClassFixture<FargateWorkerFixture>
 {
@@ -46,8 +24,7 @@ public sealed class FargateWorkerTests(FargateWorkerFixture fixture) : IClassFix
     [Fact]
     public void No_rule_fires_on_the_example()
     {
-        Assert.Empty(fixture.Findings.Findings);
-        Assert.Empty(fixture.Findings.Of("ECS044")); // force deletion is on, not acknowledged
+        fixture.Findings.AssertClean();
     }
 
     [Fact]

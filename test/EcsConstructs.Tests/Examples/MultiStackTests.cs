@@ -37,8 +37,7 @@ public sealed class MultiStackTests(MultiStackFixture fixture) : IClassFixture<M
     {
         foreach (var (stack, findings) in fixture.Findings)
         {
-            Assert.True(!findings.Findings.Any(), $"{stack}:\n{findings.Dump()}");
-            Assert.Empty(findings.Of("ECS044"));
+            findings.AssertClean(stack);
         }
     }
 

@@ -1,33 +1,11 @@
-using Amazon.CDK;
-using EcsConstructs.Rules;
 using EcsConstructs.Testing;
-using EcsConstructs.Tests.Rules;
 using EcsConstructs.Tests.Support;
 using NginxWalkthrough;
 using static EcsConstructs.Tests.Support.Props;
 
 namespace EcsConstructs.Tests.Examples;
 
-/// <summary>The walkthrough stack, built as <c>cdk synth</c> builds it and synthesized once.</summary>
-public sealed class NginxWalkthroughFixture
-{
-    public NginxWalkthroughFixture()
-    {
-        Stack = NginxWalkthroughApp.Build(TestApps.NewApp());
-
-        // As the example's Program.cs does: the rules run in the one synthesis the tests read.
-        EcsRules.Apply(Stack.Node.Root);
-        Template = Synthesized.Of(Stack);
-        Findings = RuleFindings.Of(Stack, apply: false);
-    }
-
-    internal Stack Stack { get; }
-
-    internal Synthesized Template { get; }
-
-    /// <summary>The annotations of the synthesis, the rules' findings among them.</summary>
-    internal RuleFindings Findings { get; }
-}
+public sealed class NginxWalkthroughFixture() : ExampleFixture(NginxWalkthroughApp.Build);
 
 public sealed class NginxWalkthroughTests(NginxWalkthroughFixture fixture) : IClassFixture<NginxWalkthroughFixture>
 {
@@ -42,8 +20,7 @@ public sealed class NginxWalkthroughTests(NginxWalkthroughFixture fixture) : ICl
     [Fact]
     public void No_rule_fires_on_the_example()
     {
-        Assert.Empty(fixture.Findings.Findings);
-        Assert.Empty(fixture.Findings.Of("ECS044")); // force deletion is on, not acknowledged
+        fixture.Findings.AssertClean();
     }
 
     [Fact]

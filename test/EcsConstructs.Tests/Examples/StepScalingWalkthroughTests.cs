@@ -1,38 +1,10 @@
-using Amazon.CDK;
 using EcsConstructs.Testing;
-using EcsConstructs.Rules;
-using EcsConstructs.Tests.Rules;
 using EcsConstructs.Tests.Support;
 using StepScalingWalkthrough;
 
 namespace EcsConstructs.Tests.Examples;
 
-/// <summary>The step scaling walkthrough, built once with the repository's feature flags.</summary>
-public sealed class StepScalingWalkthroughFixture
-{
-    public StepScalingWalkthroughFixture()
-    {
-        Stack = StepScalingWalkthroughApp.Build(TestApps.NewApp());
-
-        // As the example's Program.cs does: the rules run in the one synthesis the tests read.
-        EcsRules.Apply(Stack.Node.Root);
-        var assembly = Stage.Of(Stack)!.Synth();
-        Messages = assembly.GetStackArtifact(Stack.ArtifactId).Messages
-            .Select(m => $"{m.Level} {m.Id}: {m.Entry.Data}")
-            .ToList();
-        Template = Synthesized.Of(Stack);
-        Findings = RuleFindings.Of(Stack, apply: false);
-    }
-
-    internal Stack Stack { get; }
-
-    internal IReadOnlyList<string> Messages { get; }
-
-    internal Synthesized Template { get; }
-
-    /// <summary>The annotations of the synthesis, the rules' findings among them.</summary>
-    internal RuleFindings Findings { get; }
-}
+public sealed class StepScalingWalkthroughFixture() : ExampleFixture(StepScalingWalkthroughApp.Build);
 
 public sealed class StepScalingWalkthroughTests(StepScalingWalkthroughFixture fixture) : IClassFixture<StepScalingWalkthroughFixture>
 {
@@ -47,8 +19,7 @@ public sealed class StepScalingWalkthroughTests(StepScalingWalkthroughFixture fi
     [Fact]
     public void No_rule_fires_on_the_example()
     {
-        Assert.Empty(fixture.Findings.Findings);
-        Assert.Empty(fixture.Findings.Of("ECS044")); // force deletion is on, not acknowledged
+        fixture.Findings.AssertClean();
     }
 
     [Fact]
@@ -100,6 +71,6 @@ public sealed class StepScalingWalkthroughTests(StepScalingWalkthroughFixture fi
     [Fact]
     public void Max_task_count_fits_the_cluster_so_there_is_no_capacity_warning()
     {
-        Assert.DoesNotContain(fixture.Messages, m => m.Contains("capacityFit", StringComparison.Ordinal));
+        Assert.DoesNotContain("capacityFit", fixture.Findings.Dump(), StringComparison.Ordinal);
     }
 }

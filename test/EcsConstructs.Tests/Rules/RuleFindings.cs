@@ -62,5 +62,15 @@ internal sealed class RuleFindings
     public void Silent(string ruleId) =>
         Assert.True(Of(ruleId).All(a => a.Level == "info"), $"{ruleId} fired:\n{string.Join("\n", Of(ruleId).Select(f => f.Text))}");
 
+    /// <summary>
+    /// Asserts that no rule reported an error or a warning, and that ECS044 was not merely
+    /// acknowledged (the examples opt into force deletion instead).
+    /// </summary>
+    public void AssertClean(string? label = null)
+    {
+        Assert.True(!Findings.Any(), $"{label}{(label is null ? string.Empty : ":\n")}{Dump()}");
+        Assert.Empty(Of("ECS044"));
+    }
+
     public string Dump() => string.Join("\n", All.Select(a => $"{a.Level} {a.Path}: {a.Text}"));
 }

@@ -1,0 +1,29 @@
+using Amazon.CDK;
+using EcsConstructs.Rules;
+using EcsConstructs.Tests.Rules;
+using EcsConstructs.Tests.Support;
+
+namespace EcsConstructs.Tests.Examples;
+
+/// <summary>
+/// An example's stack, built as its <c>Program.cs</c> builds it (with the repository's feature
+/// flags and <c>EcsRules.Apply</c>) and synthesized once: the snapshot, template and rule tests
+/// all read that one synthesis.
+/// </summary>
+public abstract class ExampleFixture
+{
+    private protected ExampleFixture(Func<App, Stack> build)
+    {
+        Stack = build(TestApps.NewApp());
+        EcsRules.Apply(Stack.Node.Root);
+        Template = Synthesized.Of(Stack);
+        Findings = RuleFindings.Of(Stack, apply: false);
+    }
+
+    internal Stack Stack { get; }
+
+    internal Synthesized Template { get; }
+
+    /// <summary>The annotations of the synthesis, the rules' findings among them.</summary>
+    internal RuleFindings Findings { get; }
+}
