@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.CDK;
 using EcsConstructs.Benchmarks;
+using EcsConstructs.Tests.Support;
 
 // Synthesis benchmark. One case per process (jsii drives ONE Node.js child per process, and the
 // peak memory of a case is only meaningful in a process of its own):
@@ -76,16 +77,9 @@ namespace EcsConstructs.Benchmarks
         }
     }
 
-    /// <summary>Apps as <c>cdk synth</c> makes them here: the feature flags of the root cdk.json.</summary>
+    /// <summary>Apps as <c>cdk synth</c> makes them here (the tests' <c>TestApps</c>: the feature flags of the root cdk.json).</summary>
     internal static class Apps
     {
-        private static readonly Lazy<Dictionary<string, object>> Context = new(LoadContext);
-
-        public static string RepositoryRoot { get; } = FindRoot();
-
-        public static App New(string outdir) =>
-            new(new AppProps { Outdir = outdir, Context = new Dictionary<string, object>(Context.Value) });
-
         /// <summary>Builds and synthesizes a case into a temporary folder; returns the template text.</summary>
         public static (string Template, double BuildMs, double SynthMs) Synthesize(Func<App, Stack> build)
         {
@@ -93,7 +87,7 @@ namespace EcsConstructs.Benchmarks
             try
             {
                 var clock = Stopwatch.StartNew();
-                var app = New(outdir);
+                var app = TestApps.NewApp(outdir);
                 var stack = build(app);
                 var buildMs = clock.Elapsed.TotalMilliseconds;
                 var assembly = app.Synth();
@@ -106,34 +100,6 @@ namespace EcsConstructs.Benchmarks
                 Directory.Delete(outdir, recursive: true);
             }
         }
-
-        private static string FindRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "EcsConstructs.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("EcsConstructs.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        private static Dictionary<string, object> LoadContext()
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "cdk.json")));
-            return doc.RootElement.GetProperty("context").EnumerateObject().ToDictionary(p => p.Name, p => ToValue(p.Value));
-        }
-
-        private static object ToValue(JsonElement e) => e.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.Number => e.GetDouble(),
-            JsonValueKind.Array => e.EnumerateArray().Select(x => x.GetString()!).ToArray(),
-            _ => e.GetString()!,
-        };
     }
 
     /// <summary>One case's figures (times in milliseconds, memory in MiB).</summary>

@@ -15,7 +15,9 @@ internal static class TestApps
     public static string RepositoryRoot => RepositoryFolder.Root;
 
     /// <summary>A new app with the repository's feature flags.</summary>
-    public static App NewApp() => new(new AppProps { Context = new Dictionary<string, object>(Context.Value) });
+    /// <param name="outdir">Where the app synthesizes its cloud assembly; default: a new temporary folder (CDK's default).</param>
+    public static App NewApp(string? outdir = null) =>
+        new(new AppProps { Outdir = outdir, Context = new Dictionary<string, object>(Context.Value) });
 
     /// <summary>A new stack in eu-west-1 (environment known, so three zones can be named) in a new app.</summary>
     public static Stack NewStack(string id = "Test") =>
