@@ -50,44 +50,41 @@ int IntOption(string name, int fallback)
 
 namespace EcsConstructs.Benchmarks
 {
-    /// <summary>The benchmark cases: a name and how to add its stack to an app.</summary>
+    /// <summary>A benchmark case: how to add its stack to an app, and whether the app runs the rules at synthesis.</summary>
+    /// <param name="Build">Adds the case's stack to the app.</param>
+    /// <param name="Rules">Whether the app is created with <c>EcsRules.AppProps()</c>, as the examples' Program.cs do.</param>
+    internal sealed record BenchCase(Func<App, Stack> Build, bool Rules = false);
+
+    /// <summary>The benchmark cases by name.</summary>
     internal static class Cases
     {
-        public static readonly IReadOnlyDictionary<string, Func<App, Stack>> All = new Dictionary<string, Func<App, Stack>>
+        public static readonly IReadOnlyDictionary<string, BenchCase> All = new Dictionary<string, BenchCase>
         {
-            ["example-NginxWalkthrough"] = NginxWalkthrough.NginxWalkthroughApp.Build,
-            ["example-MixedCapacity"] = MixedCapacity.MixedCapacityApp.Build,
-            ["example-StepScalingWalkthrough"] = StepScalingWalkthrough.StepScalingWalkthroughApp.Build,
-            ["example-NginxWalkthrough+rules"] = app => WithRules(app, NginxWalkthrough.NginxWalkthroughApp.Build),
-            ["ours-1"] = app => OursStack.Build(app, 1),
-            ["raw-1"] = app => RawL2Stack.Build(app, 1),
-            ["ours-5"] = app => OursStack.Build(app, 5),
-            ["raw-5"] = app => RawL2Stack.Build(app, 5),
-            ["ours-20"] = app => OursStack.Build(app, 20),
-            ["raw-20"] = app => RawL2Stack.Build(app, 20),
-            ["ours-20+rules"] = app => WithRules(app, a => OursStack.Build(a, 20)),
+            ["example-NginxWalkthrough"] = new(NginxWalkthrough.NginxWalkthroughApp.Build),
+            ["example-MixedCapacity"] = new(MixedCapacity.MixedCapacityApp.Build),
+            ["example-StepScalingWalkthrough"] = new(StepScalingWalkthrough.StepScalingWalkthroughApp.Build),
+            ["example-NginxWalkthrough+rules"] = new(NginxWalkthrough.NginxWalkthroughApp.Build, Rules: true),
+            ["ours-1"] = new(app => OursStack.Build(app, 1)),
+            ["raw-1"] = new(app => RawL2Stack.Build(app, 1)),
+            ["ours-5"] = new(app => OursStack.Build(app, 5)),
+            ["raw-5"] = new(app => RawL2Stack.Build(app, 5)),
+            ["ours-20"] = new(app => OursStack.Build(app, 20)),
+            ["raw-20"] = new(app => RawL2Stack.Build(app, 20)),
+            ["ours-20+rules"] = new(app => OursStack.Build(app, 20), Rules: true),
         };
-
-        /// <summary>The case with <c>EcsRules.Apply(app)</c>, as the examples' Program.cs do: what the synth-time rules cost.</summary>
-        private static Stack WithRules(App app, Func<App, Stack> build)
-        {
-            var stack = build(app);
-            EcsConstructs.Rules.EcsRules.Apply(app);
-            return stack;
-        }
     }
 
     /// <summary>Apps as <c>cdk synth</c> makes them here (the tests' <c>TestApps</c>: the feature flags of the root cdk.json).</summary>
     internal static class Apps
     {
         /// <summary>Builds and synthesizes a case into a temporary folder; returns the template text.</summary>
-        public static (string Template, double BuildMs, double SynthMs) Synthesize(Func<App, Stack> build)
+        public static (string Template, double BuildMs, double SynthMs) Synthesize(Func<App, Stack> build, bool rules = false)
         {
             var outdir = Directory.CreateTempSubdirectory("ecsconstructs-bench-").FullName;
             try
             {
                 var clock = Stopwatch.StartNew();
-                var app = TestApps.NewApp(outdir);
+                var app = TestApps.NewApp(outdir, rules);
                 var stack = build(app);
                 var buildMs = clock.Elapsed.TotalMilliseconds;
                 var assembly = app.Synth();
@@ -148,10 +145,10 @@ namespace EcsConstructs.Benchmarks
                 Round(allocated / (double)iterations / 1048576), resources, Round(dotnet), Round(node));
         }
 
-        private static (double Total, double Build, double Synth, double Cpu, string Template) Time(Func<App, Stack> build)
+        private static (double Total, double Build, double Synth, double Cpu, string Template) Time(BenchCase build)
         {
             var cpu = CpuTime.Milliseconds();
-            var (template, buildMs, synthMs) = Apps.Synthesize(build);
+            var (template, buildMs, synthMs) = Apps.Synthesize(build.Build, build.Rules);
             return (buildMs + synthMs, buildMs, synthMs, CpuTime.Milliseconds() - cpu, template);
         }
 

@@ -2,8 +2,7 @@ using Amazon.CDK;
 using EcsConstructs.Rules;
 using StepScalingWalkthrough;
 
-var app = new App();
+// The rules (docs/rules.md) check the synthesized templates: errors fail `cdk synth`, warnings print.
+var app = new App(EcsRules.AppProps());
 StepScalingWalkthroughApp.Build(app);
-// The synth-time rules (docs/rules.md): errors fail `cdk synth`, warnings print.
-EcsRules.Apply(app);
 app.Synth();

@@ -4,6 +4,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
 using Amazon.JSII.Runtime.Deputy;
 using Constructs;
+using EcsConstructs.Rules.Data;
 using EcsConstructs.Clusters;
 using EcsConstructs.Rules;
 using EcsConstructs.Validation;
@@ -144,7 +145,7 @@ internal sealed class CapacityFitCheck : DeputyBase, IAspect
             var cfn = (CfnTaskDefinition)taskDefinition.Node.DefaultChild!;
 
             // Container definitions are a lazy value of the L1: resolve them once to plain JSON.
-            var containers = cfn.ContainerDefinitions is null ? [] : JsonValues.ToJson(Stack.Of(taskDefinition).Resolve(cfn.ContainerDefinitions)) as JsonArray ?? [];
+            var containers = cfn.ContainerDefinitions is null ? [] : JsiiJson.ToJson(Stack.Of(taskDefinition).Resolve(cfn.ContainerDefinitions)) as JsonArray ?? [];
             var cpu = 0;
             var memory = 0;
             var ports = new SortedSet<int>();

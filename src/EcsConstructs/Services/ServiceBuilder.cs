@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using Constructs;
+using EcsConstructs.Rules.Data;
 using EcsConstructs.Clusters;
 using EcsConstructs.Images;
 using EcsConstructs.Placement;

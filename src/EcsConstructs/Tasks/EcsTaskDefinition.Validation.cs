@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
+using EcsConstructs.Rules.Data;
 using EcsConstructs.Rules;
 using EcsConstructs.Validation;
 

@@ -18,10 +18,10 @@ public sealed class EcsTaskDefinitionProps
     /// </summary>
     public NetworkMode? NetworkMode { get; init; }
 
-    /// <summary>Task-level CPU units. Fargate: required, one of <see cref="Validation.FargateSizes.CpuValues"/>. EC2: optional. Default: none.</summary>
+    /// <summary>Task-level CPU units. Fargate: required, one of 256, 512, 1024, 2048, 4096, 8192, 16384. EC2: optional. Default: none.</summary>
     public int? Cpu { get; init; }
 
-    /// <summary>Task-level memory (MiB). Fargate: required, allowed for <see cref="Cpu"/> (<see cref="Validation.FargateSizes"/>). EC2: optional. Default: none.</summary>
+    /// <summary>Task-level memory (MiB). Fargate: required, one Fargate allows with <see cref="Cpu"/> (256: 512, 1024 or 2048; 512: 1024-4096; 1024: 2048-8192; 2048: 4096-16384 in steps of 1024; 4096: 8192-30720 in steps of 1024; 8192: 16384-61440 in steps of 4096; 16384: 32768-122880 in steps of 8192; see docs/tasks.md). EC2: optional. Default: none.</summary>
     public int? MemoryMiB { get; init; }
 
     /// <summary>The task's volumes, mounted with <see cref="ContainerSpec.MountPoints"/>. Default: none.</summary>

@@ -4,7 +4,7 @@ namespace EcsConstructs.Validation;
 
 /// <summary>
 /// The one exception type the library throws for invalid input, when a construct is created. It
-/// names the rule of <see cref="EcsRules.Catalog"/> it enforces, and its message always starts
+/// names the rule of <see cref="RuleCatalog.Rules"/> it enforces, and its message always starts
 /// with that id and the construct path, then names the property, the offending value and what is
 /// allowed (<c>[ECS038] App/Task: MemoryMiB: …</c>, the shape of the synthesis findings), so that
 /// a failed <c>cdk synth</c> says exactly what to change and where the rule is documented.
@@ -44,8 +44,8 @@ public sealed class EcsValidationException : Exception
 
     private static EcsRule Find(string ruleId)
     {
-        var rule = EcsRules.Find(ruleId)
-            ?? throw new ArgumentException($"'{ruleId}' is not a rule id of EcsRules.Catalog; every EcsValidationException names the rule it enforces.", nameof(ruleId));
+        var rule = RuleCatalog.Find(ruleId)
+            ?? throw new ArgumentException($"'{ruleId}' is not a rule id of RuleCatalog.Rules; every EcsValidationException names the rule it enforces.", nameof(ruleId));
         if (!rule.CheckedAt.HasFlag(EcsRuleCheckPoint.Construction))
         {
             throw new ArgumentException($"{ruleId} is checked at synthesis only; an EcsValidationException names a rule checked at construction.", nameof(ruleId));

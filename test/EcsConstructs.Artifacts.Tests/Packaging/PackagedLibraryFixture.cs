@@ -9,7 +9,7 @@ using EcsConstructs.Tests.Support;
 namespace EcsConstructs.Tests.Packaging;
 
 /// <summary>
-/// Packs EcsConstructs and EcsConstructs.Testing into a local folder feed, then restores, builds
+/// Packs EcsConstructs, its rule engine EcsConstructs.Rules and EcsConstructs.Testing into a local folder feed, then restores, builds
 /// and runs the separate CDK app of <c>test/consumer/ConsumerApp</c> against the EcsConstructs
 /// package <em>by version</em> (a PackageReference, no project reference), as a user would.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class PackagedLibraryFixture : IDisposable
         CopyDirectory(Path.Combine(RepositoryFolder.Root, "test", "consumer"), Root);
         Feed = Path.Combine(Root, "feed"); // ConsumerApp/NuGet.config names "../feed"
 
-        foreach (var project in new[] { "EcsConstructs", "EcsConstructs.Testing" })
+        foreach (var project in new[] { "EcsConstructs.Rules", "EcsConstructs", "EcsConstructs.Testing" })
         {
             Dotnet(RepositoryFolder.Root, "pack", Path.Combine("src", project, project + ".csproj"),
                 "--no-build", "-c", Configuration, "-o", Feed, $"-p:Version={Version}", "--disable-build-servers");

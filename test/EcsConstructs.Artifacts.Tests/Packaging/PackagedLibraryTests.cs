@@ -56,7 +56,7 @@ public sealed class PackagedLibraryTests(PackagedLibraryFixture fixture, ITestOu
         Assert.Equal("README.md", Value(metadata, "readme"));
         Assert.False(string.IsNullOrWhiteSpace(Value(metadata, "authors")));
         Assert.False(string.IsNullOrWhiteSpace(Value(metadata, "description")));
-        Assert.Equal(["Amazon.CDK.Lib", "Constructs"], Dependencies(metadata).Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["Amazon.CDK.Lib", "Constructs", "EcsConstructs.Rules"], Dependencies(metadata).Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -64,6 +64,13 @@ public sealed class PackagedLibraryTests(PackagedLibraryFixture fixture, ITestOu
     {
         var metadata = Metadata(fixture.Nuspec(MainPackage));
         Assert.All(Dependencies(metadata), d => Assert.DoesNotContain("[", d.Version, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_main_package_depends_on_the_rule_engine_package_of_the_same_version()
+    {
+        var metadata = Metadata(fixture.Nuspec(MainPackage));
+        Assert.Contains(Dependencies(metadata), d => d.Id == "EcsConstructs.Rules" && d.Version == fixture.Version);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using EcsConstructs.Tasks;
 using EcsConstructs.Validation;
 using FsCheck;
 using FsCheck.Fluent;
+using EcsConstructs.Rules.Data;
 
 namespace EcsConstructs.Tests.Quality.Generation;
 

@@ -1,5 +1,4 @@
 using Amazon.CDK;
-using EcsConstructs.Rules;
 using EcsConstructs.Tests.Rules;
 using EcsConstructs.Tests.Support;
 
@@ -7,17 +6,16 @@ namespace EcsConstructs.Tests.Examples;
 
 /// <summary>
 /// An example's stack, built as its <c>Program.cs</c> builds it (with the repository's feature
-/// flags and <c>EcsRules.Apply</c>) and synthesized once: the snapshot, template and rule tests
-/// all read that one synthesis.
+/// flags) and synthesized once: the snapshot, template and rule tests all read that one synthesis,
+/// and the rule engine checks it as <c>EcsRules.AppProps()</c> does at <c>cdk synth</c>.
 /// </summary>
 public abstract class ExampleFixture
 {
     private protected ExampleFixture(Func<App, Stack> build)
     {
         Stack = build(TestApps.NewApp());
-        EcsRules.Apply(Stack.Node.Root);
         Template = Synthesized.Of(Stack);
-        Findings = RuleFindings.Of(Stack, apply: false);
+        Findings = RuleFindings.Of(Stack);
     }
 
     internal Stack Stack { get; }

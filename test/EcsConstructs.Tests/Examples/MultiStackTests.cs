@@ -14,12 +14,9 @@ public sealed class MultiStackFixture
     {
         Stacks = MultiStackApp.Build(TestApps.NewApp());
 
-        // As the example's Program.cs does: the rules run in the one synthesis the tests read.
-        EcsRules.Apply(Stacks.All[0].Node.Root);
-
         // Synthesizing the app proves there is no dependency cycle between the stacks.
         Templates = Stacks.All.ToDictionary(s => s.StackName, Synthesized.Of);
-        Findings = Stacks.All.ToDictionary(s => s.StackName, s => RuleFindings.Of(s, apply: false));
+        Findings = Stacks.All.ToDictionary(s => s.StackName, s => RuleFindings.Of(s));
     }
 
     internal MultiStackStacks Stacks { get; }

@@ -1,45 +1,48 @@
 using Amazon.CDK;
-using Amazon.CDK.CXAPI;
 using EcsConstructs.Rules;
+using EcsConstructs.Rules.Templates;
 
 namespace EcsConstructs.Tests.Rules;
 
-/// <summary>One annotation of a synthesized stack.</summary>
+/// <summary>One finding of the rules, as the tests read it.</summary>
 internal sealed record Annotation(string Level, string Path, string Text);
 
 /// <summary>
-/// Applies the rules to a stack's app, synthesizes the app once (a stack with an EcsCluster
-/// cannot be synthesized twice) and collects the stack's annotations from the assembly.
+/// Synthesizes a stack's app once (a stack with an EcsCluster cannot be synthesized twice) and
+/// runs the rule engine over the whole cloud assembly, as <c>cdk synth</c> with
+/// <c>EcsRules.AppProps()</c> and <c>ecs-rules check cdk.out</c> do; keeps the findings on the
+/// stack's template and its nested stacks.
 /// </summary>
 internal sealed class RuleFindings
 {
-    private RuleFindings(List<Annotation> all, CloudAssembly assembly)
+    private RuleFindings(List<Annotation> all, RuleReport report)
     {
         All = all;
-        Assembly = assembly;
+        Report = report;
     }
 
+    /// <summary>Every finding on the stack: errors, warnings, acknowledged warnings and notes (level "info").</summary>
     public IReadOnlyList<Annotation> All { get; }
 
-    public CloudAssembly Assembly { get; }
+    /// <summary>The engine's report over the whole assembly.</summary>
+    public RuleReport Report { get; }
 
-    /// <summary>Errors and warnings of the rules (not info notes).</summary>
-    public IEnumerable<Annotation> Findings => All.Where(a => a.Level != "info" && a.Text.StartsWith("[ECS", StringComparison.Ordinal));
+    /// <summary>Errors and warnings of the rules (not notes, not acknowledged warnings).</summary>
+    public IEnumerable<Annotation> Findings => All.Where(a => a.Level != "info");
 
-    public static RuleFindings Of(Stack stack, bool apply = true)
+    public static RuleFindings Of(Stack stack)
     {
-        if (apply)
-        {
-            EcsRules.Apply(stack.Node.Root);
-        }
-
         var assembly = Stage.Of(stack)!.Synth();
-        var artifact = assembly.GetStackArtifact(stack.ArtifactId);
-        var all = artifact.Messages.Select(m => new Annotation(
-            m.Level switch { SynthesisMessageLevel.ERROR => "error", SynthesisMessageLevel.WARNING => "warning", _ => "info" },
-            m.Id,
-            Convert.ToString(m.Entry.Data, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)).ToList();
-        return new RuleFindings(all, assembly);
+        var report = RuleEngine.Check(TemplateSet.FromCloudAssembly(assembly.Directory));
+        var name = stack.Node.Path;
+        var all = report.Findings
+            .Where(f => f.Template == name || f.Template.StartsWith(name + "/", StringComparison.Ordinal))
+            .Select(f => new Annotation(
+                f.Severity switch { FindingSeverity.Error => "error", FindingSeverity.Warning when !f.IsAcknowledged => "warning", _ => "info" },
+                f.Path,
+                f.ToString()))
+            .ToList();
+        return new RuleFindings(all, report);
     }
 
     /// <summary>The findings of one rule.</summary>
@@ -48,10 +51,10 @@ internal sealed class RuleFindings
     /// <summary>Asserts the rule fired with its severity and a message containing <paramref name="fragment"/>; returns the finding.</summary>
     public Annotation Fired(string ruleId, string fragment)
     {
-        var rule = EcsRules.Catalog.Single(r => r.Id == ruleId);
+        var rule = RuleCatalog.Find(ruleId)!;
         var level = rule.Severity == EcsRuleSeverity.Error ? "error" : "warning";
         var found = Of(ruleId).Where(a => a.Level == level).ToList();
-        Assert.True(found.Count > 0, $"{ruleId} did not fire. Annotations:\n{Dump()}");
+        Assert.True(found.Count > 0, $"{ruleId} did not fire. Findings:\n{Dump()}");
         var match = found.FirstOrDefault(a => a.Text.Contains(fragment, StringComparison.Ordinal));
         Assert.True(match is not null, $"{ruleId} fired without '{fragment}':\n{string.Join("\n", found.Select(f => f.Text))}");
         Assert.Contains("Fix: ", match!.Text, StringComparison.Ordinal);

@@ -9,15 +9,22 @@ namespace EcsConstructs.Tests.Support;
 /// </summary>
 internal static class TestApps
 {
-    private static readonly Lazy<Dictionary<string, object>> Context = new(LoadContext);
+    private static readonly Lazy<Dictionary<string, object>> FlagsFromCdkJson = new(LoadContext);
 
     /// <summary>The repository root (the folder holding EcsConstructs.sln).</summary>
     public static string RepositoryRoot => RepositoryFolder.Root;
 
     /// <summary>A new app with the repository's feature flags.</summary>
     /// <param name="outdir">Where the app synthesizes its cloud assembly; default: a new temporary folder (CDK's default).</param>
-    public static App NewApp(string? outdir = null) =>
-        new(new AppProps { Outdir = outdir, Context = new Dictionary<string, object>(Context.Value) });
+    /// <param name="rules">Whether the app runs the rules at synthesis (<c>EcsRules.AppProps</c>), as the examples' Program.cs do.</param>
+    public static App NewApp(string? outdir = null, bool rules = false)
+    {
+        var props = new AppProps { Outdir = outdir, Context = Context() };
+        return new(rules ? EcsConstructs.Rules.EcsRules.AppProps(props) : props);
+    }
+
+    /// <summary>A copy of the repository's feature flags (the context of the root <c>cdk.json</c>).</summary>
+    public static Dictionary<string, object> Context() => new(FlagsFromCdkJson.Value);
 
     /// <summary>A new stack in eu-west-1 (environment known, so three zones can be named) in a new app.</summary>
     public static Stack NewStack(string id = "Test") =>

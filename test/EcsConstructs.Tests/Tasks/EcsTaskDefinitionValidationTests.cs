@@ -231,21 +231,4 @@ public sealed class EcsTaskDefinitionValidationTests
         var e = Invalid(TaskSpecs.Fargate(containers: app));
         Assert.Equal("[ECS049] Test/Task: Containers[app].StopTimeout: 300 seconds is out of range; allowed: 2 to 120 seconds.", e.Message);
     }
-
-    [Fact]
-    public void Every_fargate_size_of_the_table_is_accepted()
-    {
-        foreach (var cpu in FargateSizes.CpuValues)
-        {
-            foreach (var memory in FargateSizes.MemoryValuesFor(cpu))
-            {
-                Assert.True(FargateSizes.IsValid(cpu, memory));
-            }
-        }
-
-        Assert.Equal([512, 1024, 2048], FargateSizes.MemoryValuesFor(256));
-        Assert.Equal(12, FargateSizes.MemoryValuesFor(16384).Count);
-        Assert.Equal(23, FargateSizes.MemoryValuesFor(4096).Count);
-        Assert.False(FargateSizes.IsValid(256, 1536));
-    }
 }

@@ -4,9 +4,11 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using EcsConstructs.Clusters;
+using EcsConstructs.Rules;
 using EcsConstructs.Services;
 
-var app = new App();
+// The rules check the synthesized templates (errors make the app exit with code 1).
+var app = new App(EcsRules.AppProps());
 var stack = new Stack(app, "Consumer", new StackProps { Env = new Amazon.CDK.Environment { Region = "eu-west-1" } });
 
 var cluster = new EcsCluster(stack, "Cluster", new EcsClusterProps

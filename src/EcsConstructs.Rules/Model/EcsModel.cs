@@ -1,0 +1,228 @@
+using System.Text.Json.Nodes;
+using static EcsConstructs.Rules.Model.JsonValues;
+
+namespace EcsConstructs.Rules.Model;
+
+/// <summary>A capacity provider as a strategy or association names it.</summary>
+/// <param name="Name">The name as written (a literal, or the provider's logical id for a reference).</param>
+/// <param name="Provider">The <c>AWS::ECS::CapacityProvider</c>, when it is one of the templates checked.</param>
+/// <param name="IsFargate">Whether it is <c>FARGATE</c> or <c>FARGATE_SPOT</c>.</param>
+/// <param name="AsgReference">Whether the entry points at an Auto Scaling group instead of a provider.</param>
+internal sealed record ProviderRef(string Name, CfnEntry? Provider, bool IsFargate, bool AsgReference)
+{
+    public string Key => Provider?.Key ?? Name;
+}
+
+/// <summary>Cross-resource facts of ECS stacks (a service's task definition, capacity, strategy…), computed from the indexed resources.</summary>
+internal static class EcsModel
+{
+    public const string Service = "AWS::ECS::Service";
+    public const string TaskDefinition = "AWS::ECS::TaskDefinition";
+    public const string CapacityProvider = "AWS::ECS::CapacityProvider";
+    public const string Association = "AWS::ECS::ClusterCapacityProviderAssociations";
+    public const string Cluster = "AWS::ECS::Cluster";
+    public const string Asg = "AWS::AutoScaling::AutoScalingGroup";
+    public const string TargetGroup = "AWS::ElasticLoadBalancingV2::TargetGroup";
+    public const string Listener = "AWS::ElasticLoadBalancingV2::Listener";
+    public const string ListenerRule = "AWS::ElasticLoadBalancingV2::ListenerRule";
+    public const string LoadBalancer = "AWS::ElasticLoadBalancingV2::LoadBalancer";
+
+    public static CfnEntry? TaskDef(this TemplateIndex index, CfnEntry service) => index.Target(service.P("TaskDefinition"));
+
+    public static IEnumerable<JsonObject> Containers(CfnEntry taskDef) => Objects(taskDef.P("ContainerDefinitions"));
+
+    /// <summary>The task's network mode; ECS's default on Linux EC2 is bridge.</summary>
+    public static string NetworkMode(CfnEntry taskDef) => Str(taskDef.P("NetworkMode")) ?? "bridge";
+
+    public static bool RequiresFargate(CfnEntry taskDef) =>
+        Items(taskDef.P("RequiresCompatibilities")).Select(Str).Contains("FARGATE");
+
+    public static string? LaunchType(CfnEntry service) => Str(service.P("LaunchType"));
+
+    public static bool IsDaemon(CfnEntry service) => Str(service.P("SchedulingStrategy")) == "DAEMON";
+
+    public static ProviderRef Provider(this TemplateIndex index, JsonNode? value)
+    {
+        var target = index.Target(value);
+        if (target is not null)
+        {
+            return target.Type switch
+            {
+                CapacityProvider => new ProviderRef(target.LogicalId, target, false, false),
+                Asg => new ProviderRef(target.LogicalId, null, false, true),
+                _ => new ProviderRef(target.LogicalId, null, false, false),
+            };
+        }
+
+        var name = Str(value);
+        if (name is null)
+        {
+            return new ProviderRef("(unresolved)", null, false, false);
+        }
+
+        var local = index.OfType(CapacityProvider).FirstOrDefault(p => Str(p.P("Name")) == name);
+        return new ProviderRef(name, local, name is "FARGATE" or "FARGATE_SPOT", name.StartsWith("arn:aws", StringComparison.Ordinal) && name.Contains(":autoScalingGroup:", StringComparison.Ordinal));
+    }
+
+    /// <summary>The association resources of a cluster.</summary>
+    public static IEnumerable<CfnEntry> AssociationsOf(this TemplateIndex index, CfnEntry cluster) =>
+        index.OfType(Association).Where(a => TemplateIndex.RefId(a.P("Cluster")) == cluster.Key);
+
+    public static CfnEntry? ClusterOf(this TemplateIndex index, CfnEntry service) => index.Target(service.P("Cluster"));
+
+    /// <summary>
+    /// The capacity providers the service may run on: its own strategy, or with neither strategy
+    /// nor launch type the cluster's default strategy. Null when not known (imported cluster,
+    /// launch type given, no default).
+    /// </summary>
+    public static (string Source, List<ProviderRef> Providers)? Strategy(this TemplateIndex index, CfnEntry service)
+    {
+        var own = Objects(service.P("CapacityProviderStrategy")).ToList();
+        if (own.Count > 0)
+        {
+            return ("its capacity provider strategy", own.Select(s => index.Provider(Get(s, "CapacityProvider"))).ToList());
+        }
+
+        if (LaunchType(service) is not null)
+        {
+            return null;
+        }
+
+        var cluster = index.ClusterOf(service);
+        var association = cluster is null ? null : index.AssociationsOf(cluster).FirstOrDefault();
+        var defaults = Objects(association?.P("DefaultCapacityProviderStrategy")).ToList();
+        if (defaults.Count == 0 && cluster is not null)
+        {
+            defaults = Objects(cluster.P("DefaultCapacityProviderStrategy")).ToList();
+        }
+
+        return defaults.Count == 0 ? null : ("the cluster's default capacity provider strategy", defaults.Select(s => index.Provider(Get(s, "CapacityProvider"))).ToList());
+    }
+
+    /// <summary>The Auto Scaling groups the service's tasks may land on, when known.</summary>
+    public static List<CfnEntry>? Ec2Groups(this TemplateIndex index, CfnEntry service)
+    {
+        var strategy = index.Strategy(service);
+        IEnumerable<ProviderRef> providers;
+        if (strategy is { } s)
+        {
+            providers = s.Providers;
+        }
+        else if (LaunchType(service) == "EC2" && index.ClusterOf(service) is { } cluster)
+        {
+            providers = index.AssociationsOf(cluster).SelectMany(a => Items(a.P("CapacityProviders"))).Select(index.Provider);
+        }
+        else
+        {
+            return null;
+        }
+
+        var groups = new List<CfnEntry>();
+        foreach (var provider in providers.Where(p => !p.IsFargate))
+        {
+            var group = provider.Provider is null ? null : index.Target(provider.Provider.P("AutoScalingGroupProvider.AutoScalingGroupArn"));
+            if (group is null)
+            {
+                return null;
+            }
+
+            groups.Add(group);
+        }
+
+        return groups.Count == 0 ? null : groups.Distinct().ToList();
+    }
+
+    /// <summary>The launch template data or launch configuration of a group.</summary>
+    public static JsonNode? LaunchData(this TemplateIndex index, CfnEntry asg)
+    {
+        var spec = asg.P("LaunchTemplate") ?? asg.P("MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification");
+        if (spec is not null)
+        {
+            return index.Target(Get(spec, "LaunchTemplateId") ?? Get(spec, "LaunchTemplateName"))?.P("LaunchTemplateData");
+        }
+
+        return index.Target(asg.P("LaunchConfigurationName"))?.Props;
+    }
+
+    /// <summary>Every instance type the group may launch; null when one is not a literal.</summary>
+    public static List<string>? InstanceTypes(this TemplateIndex index, CfnEntry asg)
+    {
+        var overrides = Objects(asg.P("MixedInstancesPolicy.LaunchTemplate.Overrides")).Select(o => Get(o, "InstanceType")).ToList();
+        if (overrides.Count > 0)
+        {
+            var names = overrides.Select(Str).ToList();
+            return names.Any(n => n is null) ? null : names.OfType<string>().ToList();
+        }
+
+        var type = Str(Get(index.LaunchData(asg), "InstanceType"));
+        return type is null ? null : [type];
+    }
+
+    /// <summary>A number that is a literal in the template.</summary>
+    public static int? Int(JsonNode? node) => Num(node) is { } d ? (int)d : null;
+
+    /// <summary>Task-level CPU or memory, or the sum over containers.</summary>
+    public static (int? Cpu, int? Memory) TaskSize(CfnEntry taskDef)
+    {
+        var cpu = Int(taskDef.P("Cpu"));
+        var memory = Int(taskDef.P("Memory"));
+        var containers = Containers(taskDef).ToList();
+        cpu ??= containers.Count == 0 ? null : containers.Sum(c => Int(Get(c, "Cpu")) ?? 0);
+        memory ??= containers.Count == 0 ? null : containers.Sum(c => Int(Get(c, "MemoryReservation")) ?? Int(Get(c, "Memory")) ?? 0);
+        return (cpu, memory);
+    }
+
+    /// <summary>Every capacity provider with its Auto Scaling group (when the group is in the templates).</summary>
+    public static IEnumerable<(CfnEntry Group, CfnEntry Provider)> ProviderGroups(this TemplateIndex index) =>
+        index.OfType(CapacityProvider)
+            .Select(p => (Group: index.Target(p.P("AutoScalingGroupProvider.AutoScalingGroupArn")), Provider: p))
+            .Where(g => g.Group is { Type: Asg })
+            .Select(g => (g.Group!, g.Provider));
+
+    /// <summary>Every capacity provider strategy: services' own and clusters' defaults.</summary>
+    public static IEnumerable<(CfnEntry Owner, string Label, List<ProviderRef> Providers)> Strategies(this TemplateIndex index)
+    {
+        foreach (var service in index.OfType(Service))
+        {
+            var own = Objects(service.P("CapacityProviderStrategy")).ToList();
+            if (own.Count > 0)
+            {
+                yield return (service, "the capacity provider strategy", own.Select(s => index.Provider(Get(s, "CapacityProvider"))).ToList());
+            }
+        }
+
+        foreach (var owner in index.OfType(Association).Concat(index.OfType(Cluster)))
+        {
+            var defaults = Objects(owner.P("DefaultCapacityProviderStrategy")).ToList();
+            if (defaults.Count > 0)
+            {
+                yield return (owner, "the default capacity provider strategy", defaults.Select(s => index.Provider(Get(s, "CapacityProvider"))).ToList());
+            }
+        }
+    }
+
+    /// <summary>The listeners and listener rules (of any template) forwarding to a target group.</summary>
+    public static List<CfnEntry> Forwarders(this TemplateIndex index, CfnEntry targetGroup) =>
+        index.OfType(Listener).Concat(index.OfType(ListenerRule))
+            .Where(l => Objects(l.P("DefaultActions") ?? l.P("Actions")).Any(a => Forwards(a, targetGroup.Key)))
+            .ToList();
+
+    private static bool Forwards(JsonObject action, string targetGroupKey) =>
+        TemplateIndex.RefId(Get(action, "TargetGroupArn")) == targetGroupKey
+        || Objects(Path(action, "ForwardConfig.TargetGroups")).Any(t => TemplateIndex.RefId(Get(t, "TargetGroupArn")) == targetGroupKey);
+
+    /// <summary>Every load balancer binding of every service (its <c>LoadBalancers</c> entries).</summary>
+    public static IEnumerable<(CfnEntry Service, JsonObject Binding)> Bindings(this TemplateIndex index) =>
+        index.OfType(Service).SelectMany(s => Objects(s.P("LoadBalancers")).Select(b => (s, b)));
+
+    /// <summary>Every container logging with the awslogs driver, with its options.</summary>
+    public static IEnumerable<(CfnEntry Td, JsonObject Container, JsonNode? Options)> AwsLogs(this TemplateIndex index) =>
+        index.OfType(TaskDefinition).SelectMany(td => Containers(td)
+            .Where(c => Str(Path(c, "LogConfiguration.LogDriver")) == "awslogs")
+            .Select(c => (td, c, Path(c, "LogConfiguration.Options"))));
+
+    /// <summary>Every EFS volume configuration of every task definition.</summary>
+    public static IEnumerable<(CfnEntry Td, JsonNode Efs)> EfsVolumes(this TemplateIndex index) =>
+        index.OfType(TaskDefinition).SelectMany(td => Objects(td.P("Volumes"))
+            .Select(v => Get(v, "EFSVolumeConfiguration")).OfType<JsonNode>().Select(e => (td, e)));
+}
