@@ -52,7 +52,7 @@ namespace EcsConstructs.Benchmarks
 {
     /// <summary>A benchmark case: how to add its stack to an app, and whether the app runs the rules at synthesis.</summary>
     /// <param name="Build">Adds the case's stack to the app.</param>
-    /// <param name="Rules">Whether the app is created with <c>EcsRules.AppProps()</c>, as the examples' Program.cs do.</param>
+    /// <param name="Rules">Whether the app is synthesized with <c>EcsRules.Synth(app)</c> (rules included), as the examples' Program.cs do.</param>
     internal sealed record BenchCase(Func<App, Stack> Build, bool Rules = false);
 
     /// <summary>The benchmark cases by name.</summary>
@@ -84,10 +84,10 @@ namespace EcsConstructs.Benchmarks
             try
             {
                 var clock = Stopwatch.StartNew();
-                var app = TestApps.NewApp(outdir, rules);
+                var app = TestApps.NewApp(outdir);
                 var stack = build(app);
                 var buildMs = clock.Elapsed.TotalMilliseconds;
-                var assembly = app.Synth();
+                var assembly = rules ? EcsConstructs.Rules.EcsRules.Synth(app) : app.Synth();
                 var synthMs = clock.Elapsed.TotalMilliseconds - buildMs;
                 var template = File.ReadAllText(Path.Combine(assembly.Directory, stack.TemplateFile));
                 return (template, buildMs, synthMs);

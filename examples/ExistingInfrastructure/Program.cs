@@ -2,7 +2,8 @@ using Amazon.CDK;
 using EcsConstructs.Rules;
 using ExistingInfrastructure;
 
-// The rules (docs/rules.md) check the synthesized templates: errors fail `cdk synth`, warnings print.
-var app = new App(EcsRules.AppProps());
+var app = new App();
 ExistingInfrastructureApp.Build(app);
-app.Synth();
+
+// Synthesizes, then checks the templates with the rules (docs/rules.md): errors fail `cdk synth`, warnings print.
+EcsRules.Synth(app);

@@ -13,7 +13,7 @@ public enum EcsRuleCheckPoint
 
     /// <summary>
     /// Over the synthesized CloudFormation templates (<see cref="RuleEngine"/>): at <c>cdk synth</c>
-    /// when the app opts in (<c>new App(EcsRules.AppProps())</c>), with <c>ecs-rules check</c> on any
+    /// when the app opts in (<c>EcsRules.Synth(app)</c> in place of <c>app.Synth()</c>), with <c>ecs-rules check</c> on any
     /// cloud assembly or template, and in tests. Findings are reported with the rule's severity, for
     /// the library's constructs, raw CDK, overrides and hand-written templates alike.
     /// </summary>

@@ -28,9 +28,9 @@ internal static class RulesMarkdown
         md.Append("- **Both**: the constructor refuses the condition in the library's props (calling the same predicate), and the template rule finds it in any template.\n\n");
         md.Append("Failure classes are numbered in [deploy-failures.md](deploy-failures.md); \"input\" marks a check of the input that matches no class.\n\n");
         md.Append("## How it runs\n\n");
-        md.Append("- **At `cdk synth`**: create the app with `new App(EcsRules.AppProps())` (one line in `Program.cs`). ");
-        md.Append("The rules run once, after CDK wrote the templates, over every stack of the app (nested stacks and the stacks of stages included). ");
-        md.Append("Warnings print with their id; errors print CDK's validation report and make the app, and so `cdk synth`, exit with code 1.\n");
+        md.Append("- **At `cdk synth`**: end `Program.cs` with `EcsRules.Synth(app);` in place of `app.Synth();` (the one line of the opt-in). ");
+        md.Append("It synthesizes the app, then runs the rules once over every stack of the cloud assembly (nested stacks and the stacks of stages included), in plain .NET (no jsii call). ");
+        md.Append("Errors and warnings print to standard error with their id, a clean check prints nothing; errors make the app, and so `cdk synth`, exit with code 1.\n");
         md.Append("- **Anywhere else**: `ecs-rules check <cdk.out | templates…>` (the .NET tool `EcsConstructs.Rules.Cli`) runs the same engine on the cloud assembly of any CDK language, ");
         md.Append("on SAM output and on hand-written templates, JSON or YAML; `--format json` and `--format sarif` for scripts and code hosts. Exit 0: no error; 1: errors; 2: unreadable input.\n");
         md.Append("- **In tests**: `RuleEngine.Check(TemplateSet.FromCloudAssembly(dir))` or `TemplateSet.FromText(json)`.\n");

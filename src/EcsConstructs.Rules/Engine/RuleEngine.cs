@@ -7,7 +7,7 @@ namespace EcsConstructs.Rules;
 /// <summary>
 /// Checks CloudFormation templates against every synthesis rule of the catalog
 /// (<see cref="RuleCatalog.Rules"/>): plain .NET over the template JSON, the same engine behind
-/// <c>cdk synth</c> (the library's <c>EcsRules.AppProps</c>), the <c>ecs-rules</c> command-line tool
+/// <c>cdk synth</c> (the library's <c>EcsRules.Synth</c>), the <c>ecs-rules</c> command-line tool
 /// and the tests. The templates of a set are read together, so rules see across stacks.
 /// </summary>
 /// <remarks>

@@ -1,5 +1,7 @@
 using Amazon.CDK;
+using Amazon.CDK.CXAPI;
 using Constructs;
+using EcsConstructs.Rules.Templates;
 
 namespace EcsConstructs.Rules;
 
@@ -8,7 +10,7 @@ namespace EcsConstructs.Rules;
 /// when tasks start (<c>docs/rules.md</c>). Constructors check their props when created (they
 /// throw <see cref="Validation.EcsValidationException"/>); the rule engine
 /// (<see cref="RuleEngine"/>) checks the synthesized CloudFormation templates, which an app opts
-/// into with one line: <c>var app = new App(EcsRules.AppProps());</c>.
+/// into with one line: <c>EcsRules.Synth(app);</c> in place of <c>app.Synth();</c>.
 /// </summary>
 /// <remarks>
 /// The template rules read what CloudFormation receives: the library's constructs, raw CDK,
@@ -22,27 +24,42 @@ public static class EcsRules
     public static IReadOnlyList<EcsRule> Catalog => RuleCatalog.Rules;
 
     /// <summary>
-    /// App props that run the rules at <c>cdk synth</c>: <c>var app = new App(EcsRules.AppProps());</c>.
-    /// After CDK writes the templates, the rule engine checks every stack of the app; warnings print
-    /// with their id, and errors print a report and make the app exit with code 1, so that
-    /// <c>cdk synth</c> fails.
+    /// Synthesizes the app and checks every stack of its cloud assembly with the rule engine (nested
+    /// stacks and the stacks of stages included): the one line that opts an app into the rules,
+    /// in place of <c>app.Synth()</c> at the end of <c>Program.cs</c>. Errors and warnings print to
+    /// standard error with their id (a clean check prints nothing); errors set the process exit code
+    /// to 1, so that <c>cdk synth</c> fails.
     /// </summary>
-    /// <param name="props">Props to add the rules to (their other settings are kept); default: new props.</param>
-    /// <returns><paramref name="props"/> (or new props) with <see cref="Plugin"/> added to <see cref="Amazon.CDK.AppProps.PolicyValidationBeta1"/>.</returns>
-    public static AppProps AppProps(AppProps? props = null)
+    /// <param name="app">The app to synthesize.</param>
+    /// <returns>The cloud assembly, as <c>app.Synth()</c> returns it.</returns>
+    public static CloudAssembly Synth(App app)
     {
-        props ??= new AppProps();
-        props.PolicyValidationBeta1 = [.. props.PolicyValidationBeta1 ?? [], Plugin()];
-        return props;
-    }
+        ArgumentNullException.ThrowIfNull(app);
+        var assembly = app.Synth();
+        RuleReport report;
+        try
+        {
+            report = RuleEngine.Check(TemplateSet.FromCloudAssembly(assembly.Directory));
+        }
+        catch (TemplateLoadException e)
+        {
+            Console.Error.WriteLine($"ecs-rules: the synthesized templates could not be read: {e.Message}");
+            System.Environment.ExitCode = 1;
+            return assembly;
+        }
 
-    /// <summary>
-    /// The rules as a CDK policy validation plugin, for an app that builds its
-    /// <see cref="Amazon.CDK.AppProps"/> itself (<see cref="AppProps"/> adds it for you). CDK calls it
-    /// once per synthesis with the paths of every template.
-    /// </summary>
-    /// <returns>A new plugin.</returns>
-    public static IPolicyValidationPluginBeta1 Plugin() => new EcsRulesPlugin();
+        if (report.Errors.Any() || report.Warnings.Any())
+        {
+            Console.Error.Write(report.ToText());
+        }
+
+        if (report.HasErrors)
+        {
+            System.Environment.ExitCode = 1;
+        }
+
+        return assembly;
+    }
 
     /// <summary>
     /// Acknowledges warning <paramref name="ruleId"/> for <paramref name="scope"/> and everything

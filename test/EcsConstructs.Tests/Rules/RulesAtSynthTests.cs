@@ -6,7 +6,7 @@ namespace EcsConstructs.Tests.Rules;
 
 /// <summary>
 /// What the rules check when an app is synthesized: every stack of the cloud assembly (nested stacks
-/// and the stacks of stages included), and the opt-in at <c>cdk synth</c> (<see cref="EcsRules.AppProps"/>).
+/// and the stacks of stages included), and the opt-in at <c>cdk synth</c> (<see cref="EcsRules.Synth"/>).
 /// </summary>
 public sealed class RulesAtSynthTests
 {
@@ -48,13 +48,13 @@ public sealed class RulesAtSynthTests
     }
 
     [Fact]
-    public void An_app_created_with_EcsRules_AppProps_reports_errors_and_exits_with_code_1()
+    public void EcsRules_Synth_prints_errors_and_exits_with_code_1()
     {
-        var app = new App(EcsRules.AppProps(new AppProps { Context = TestApps.Context() }));
+        var app = TestApps.NewApp();
         var world = new L1World(new Stack(app, "Web", new StackProps { Env = Ireland }));
         world.Service.DeploymentConfiguration = new Amazon.CDK.AWS.ECS.CfnService.DeploymentConfigurationProperty { MinimumHealthyPercent = 100, MaximumPercent = 100 };
 
-        var (exitCode, output) = ProcessState.Capture(() => app.Synth());
+        var (exitCode, output) = ProcessState.Capture(() => EcsRules.Synth(app));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("error [ECS047] Web/Service: with DesiredCount 2, MinimumHealthyPercent 100", output, StringComparison.Ordinal);
@@ -62,32 +62,41 @@ public sealed class RulesAtSynthTests
     }
 
     [Fact]
-    public void An_app_created_with_EcsRules_AppProps_prints_warnings_and_exits_with_code_0()
+    public void EcsRules_Synth_prints_warnings_and_exits_with_code_0()
     {
-        var app = new App(EcsRules.AppProps(new AppProps { Context = TestApps.Context() }));
+        var app = TestApps.NewApp();
         var world = new L1World(new Stack(app, "Web", new StackProps { Env = Ireland }));
         world.Group.MaxSize = "0";
 
-        var (exitCode, output) = ProcessState.Capture(() => app.Synth());
+        var (exitCode, output) = ProcessState.Capture(() => EcsRules.Synth(app));
 
         Assert.Equal(0, exitCode);
         Assert.Contains("warning [ECS002] Web/Asg: MaxSize is 0", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_app_created_with_EcsRules_AppProps_prints_nothing_when_the_templates_are_clean()
+    public void EcsRules_Synth_returns_the_cloud_assembly()
     {
-        var app = new App(EcsRules.AppProps(new AppProps { Context = TestApps.Context() }));
+        var app = TestApps.NewApp();
+        _ = new L1World(new Stack(app, "Web", new StackProps { Env = Ireland }));
+
+        var (_, _) = ProcessState.Capture(() => Assert.Contains(EcsRules.Synth(app).Stacks, s => s.StackName == "Web"));
+    }
+
+    [Fact]
+    public void EcsRules_Synth_prints_nothing_when_the_templates_are_clean()
+    {
+        var app = TestApps.NewApp();
         var world = new L1World(new Stack(app, "Web", new StackProps { Env = Ireland }));
 
-        var (exitCode, output) = ProcessState.Capture(() => app.Synth());
+        var (exitCode, output) = ProcessState.Capture(() => EcsRules.Synth(app));
 
         Assert.Equal(0, exitCode);
         Assert.DoesNotContain("ecs-rules", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_app_without_EcsRules_AppProps_runs_no_rule_at_synth()
+    public void App_Synth_alone_runs_no_rule()
     {
         var app = TestApps.NewApp();
         var world = new L1World(new Stack(app, "Web", new StackProps { Env = Ireland }));
@@ -97,14 +106,5 @@ public sealed class RulesAtSynthTests
 
         Assert.Equal(0, exitCode);
         Assert.DoesNotContain("ECS002", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void EcsRules_AppProps_keeps_the_props_it_is_given()
-    {
-        var props = EcsRules.AppProps(new AppProps { AnalyticsReporting = false });
-
-        Assert.False(props.AnalyticsReporting);
-        Assert.Single(props.PolicyValidationBeta1!);
     }
 }

@@ -16,12 +16,8 @@ internal static class TestApps
 
     /// <summary>A new app with the repository's feature flags.</summary>
     /// <param name="outdir">Where the app synthesizes its cloud assembly; default: a new temporary folder (CDK's default).</param>
-    /// <param name="rules">Whether the app runs the rules at synthesis (<c>EcsRules.AppProps</c>), as the examples' Program.cs do.</param>
-    public static App NewApp(string? outdir = null, bool rules = false)
-    {
-        var props = new AppProps { Outdir = outdir, Context = Context() };
-        return new(rules ? EcsConstructs.Rules.EcsRules.AppProps(props) : props);
-    }
+    public static App NewApp(string? outdir = null) =>
+        new(new AppProps { Outdir = outdir, Context = Context() });
 
     /// <summary>A copy of the repository's feature flags (the context of the root <c>cdk.json</c>).</summary>
     public static Dictionary<string, object> Context() => new(FlagsFromCdkJson.Value);

@@ -7,8 +7,7 @@ using EcsConstructs.Clusters;
 using EcsConstructs.Rules;
 using EcsConstructs.Services;
 
-// The rules check the synthesized templates (errors make the app exit with code 1).
-var app = new App(EcsRules.AppProps());
+var app = new App();
 var stack = new Stack(app, "Consumer", new StackProps { Env = new Amazon.CDK.Environment { Region = "eu-west-1" } });
 
 var cluster = new EcsCluster(stack, "Cluster", new EcsClusterProps
@@ -36,5 +35,6 @@ _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
     DesiredCount = 2,
 });
 
-var assembly = app.Synth();
+// Synthesizes, then checks the templates with the rules (errors make the app exit with code 1).
+var assembly = EcsRules.Synth(app);
 Console.WriteLine($"synthesized {stack.StackName} into {assembly.Directory}");

@@ -22,20 +22,25 @@ internal static class LoadBalancerRules
                 continue;
             }
 
-            var zones = subnets.Select(s => Str(index.Target(s)?.P("AvailabilityZone"))).ToList();
-            if (zones.Any(z => z is null))
+            // A zone is a literal name or a position in the region's zones (Fn::Select over Fn::GetAZs,
+            // what a CDK VPC writes); names and positions cannot be compared with each other.
+            var zones = subnets.Select(s => TemplateIndex.ZoneKey(index.Target(s)?.P("AvailabilityZone"))).ToList();
+            if (subnets.Count == 1)
+            {
+                // One subnet is one zone, whatever the zone is.
+                yield return new Finding(lb, $"has 1 subnet ({(zones[0] is { } zone ? Zone(zone) : "zone not known")}) (\"At least two subnets in two different Availability Zones must be specified\").");
+                continue;
+            }
+
+            if (zones.Any(z => z is null) || !TemplateIndex.ZonesComparable(zones!))
             {
                 continue; // an imported subnet or a computed zone: cannot check
             }
 
             var duplicate = zones.GroupBy(z => z).FirstOrDefault(g => g.Count() > 1);
-            if (subnets.Count < 2)
+            if (duplicate is not null)
             {
-                yield return new Finding(lb, $"has {subnets.Count} subnet ({zones[0]}) (\"At least two subnets in two different Availability Zones must be specified\").");
-            }
-            else if (duplicate is not null)
-            {
-                yield return new Finding(lb, $"has {duplicate.Count()} subnets in {duplicate.Key} (\"A load balancer cannot be attached to multiple subnets in the same Availability Zone\").");
+                yield return new Finding(lb, $"has {duplicate.Count()} subnets in {Zone(duplicate.Key!)} (\"A load balancer cannot be attached to multiple subnets in the same Availability Zone\").");
             }
         }
     }
@@ -44,10 +49,11 @@ internal static class LoadBalancerRules
     {
         foreach (var (service, binding) in index.Bindings())
         {
+            // An exported target group may be forwarded to by a stack outside the templates checked.
             var tg = index.Target(Get(binding, "TargetGroupArn"));
-            if (tg is not null && index.Forwarders(tg).Count == 0)
+            if (tg is not null && !index.IsExported(tg) && index.Forwarders(tg).Count == 0)
             {
-                yield return new Finding(service, $"registers with target group {tg.Path}, which no listener or listener rule of the stack forwards to (\"does not have an associated load balancer\").");
+                yield return new Finding(service, $"registers with target group {tg.Path}, which no listener or listener rule of the templates checked forwards to (\"does not have an associated load balancer\").");
             }
         }
     }
@@ -209,4 +215,10 @@ internal static class LoadBalancerRules
             }
         }
     }
+
+    /// <summary>A zone key as a message shows it: the name, or "zone 1 of the region (Fn::GetAZs)".</summary>
+    private static string Zone(string key) =>
+        key.Split("#az") is [var region, var index]
+            ? $"zone {int.Parse(index, System.Globalization.CultureInfo.InvariantCulture) + 1} of {(region.Length > 0 ? region : "the region")} (Fn::GetAZs index {index})"
+            : key;
 }

@@ -1,0 +1,174 @@
+using EcsConstructs.Rules.Templates;
+
+namespace EcsConstructs.Rules.Cli;
+
+/// <summary>
+/// The commands of <c>ecs-rules</c>. Exit codes: 0 no error finding, 1 error findings, 2 bad usage or
+/// unreadable input (one line on standard error, no stack trace).
+/// </summary>
+public static class CommandLine
+{
+    /// <summary>Exit code: the templates have no error finding.</summary>
+    public const int Clean = 0;
+
+    /// <summary>Exit code: at least one rule reported an error.</summary>
+    public const int Errors = 1;
+
+    /// <summary>Exit code: bad usage, or input that cannot be read.</summary>
+    public const int BadInput = 2;
+
+    private const string Usage = """
+        ecs-rules: checks CloudFormation templates for Amazon ECS configurations that fail at deploy time.
+
+        Usage:
+          ecs-rules check <cdk.out folder | folder of templates | template files...> [options]
+          ecs-rules rules            list the rules (id, severity, what each catches)
+          ecs-rules --version
+
+        Options of check:
+          --format text|json|sarif   output format (default: text)
+          --acknowledge FILE         acknowledged warnings, JSON or YAML:
+                                     acknowledge: [{id: ECS046, reason: "...", resource: ..., template: ...}]
+          --output FILE              write the report to FILE instead of standard output
+          --verbose                  also list acknowledged warnings and "cannot check" notes
+
+        Exit codes: 0 no error finding, 1 error findings, 2 bad usage or unreadable input.
+        The rules: docs/rules.md of EcsConstructs.
+        """;
+
+    /// <summary>Runs the command line; returns the exit code.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Where reports go (standard output).</param>
+    /// <param name="error">Where problems go (standard error).</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return args switch
+            {
+                [] or ["-h" or "--help" or "help", ..] => Help(output, args.Length == 0 ? BadInput : Clean),
+                ["--version"] => Version(output),
+                ["rules", ..] => Rules(output),
+                ["check", .. var rest] => Check(rest, output),
+                _ => Fail(error, $"unknown command '{args[0]}'; run 'ecs-rules --help'."),
+            };
+        }
+        catch (UsageException e)
+        {
+            return Fail(error, e.Message);
+        }
+        catch (TemplateLoadException e)
+        {
+            return Fail(error, e.Message);
+        }
+        catch (IOException e)
+        {
+            return Fail(error, e.Message);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return Fail(error, e.Message);
+        }
+    }
+
+    private static int Check(string[] args, TextWriter output)
+    {
+        var paths = new List<string>();
+        string format = "text";
+        string? acknowledge = null;
+        string? file = null;
+        var verbose = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--format":
+                    format = Value(args, ref i);
+                    if (format is not ("text" or "json" or "sarif"))
+                    {
+                        throw new UsageException($"--format {format}: allowed: text, json, sarif.");
+                    }
+
+                    break;
+                case "--acknowledge":
+                    acknowledge = Value(args, ref i);
+                    break;
+                case "--output":
+                    file = Value(args, ref i);
+                    break;
+                case "--verbose":
+                    verbose = true;
+                    break;
+                case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    throw new UsageException($"unknown option '{option}'; run 'ecs-rules --help'.");
+                default:
+                    paths.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (paths.Count == 0)
+        {
+            throw new UsageException("check needs a cloud assembly folder (cdk.out) or template files; run 'ecs-rules --help'.");
+        }
+
+        var acknowledgements = acknowledge is null ? [] : Acknowledgement.Load(acknowledge);
+        var report = RuleEngine.Check(TemplateSet.Load(paths), acknowledgements);
+        var text = format switch
+        {
+            "json" => report.ToJson(verbose),
+            "sarif" => report.ToSarif(verbose: verbose),
+            _ => report.ToText(verbose),
+        };
+        if (file is null)
+        {
+            output.Write(text);
+        }
+        else
+        {
+            File.WriteAllText(file, text);
+        }
+
+        return report.HasErrors ? Errors : Clean;
+    }
+
+    private static int Rules(TextWriter output)
+    {
+        foreach (var rule in RuleCatalog.Rules.Where(r => r.CheckedAt.HasFlag(EcsRuleCheckPoint.Synthesis)))
+        {
+            output.WriteLine($"{rule.Id} {(rule.Severity == EcsRuleSeverity.Error ? "error  " : "warning")} {rule.Title}");
+        }
+
+        return Clean;
+    }
+
+    private static int Version(TextWriter output)
+    {
+        output.WriteLine($"ecs-rules {typeof(RuleEngine).Assembly.GetName().Version?.ToString(3)}");
+        return Clean;
+    }
+
+    private static int Help(TextWriter output, int code)
+    {
+        output.WriteLine(Usage);
+        return code;
+    }
+
+    private static string Value(string[] args, ref int i) =>
+        i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+            ? args[++i]
+            : throw new UsageException($"{args[i]} needs a value; run 'ecs-rules --help'.");
+
+    private static int Fail(TextWriter error, string message)
+    {
+        error.WriteLine($"ecs-rules: {message}");
+        return BadInput;
+    }
+
+    /// <summary>Bad usage: reported as one line, exit code 2.</summary>
+    private sealed class UsageException(string message) : Exception(message);
+}

@@ -1,0 +1,3 @@
+using EcsConstructs.Rules.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);
