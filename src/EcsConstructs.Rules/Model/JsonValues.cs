@@ -31,7 +31,11 @@ internal static class JsonValues
     }
 
     public static string? Str(JsonNode? node) =>
-        node is JsonValue v ? v.TryGetValue<string>(out var s) ? s : v.TryGetValue<double>(out var d) ? d.ToString(CultureInfo.InvariantCulture) : v.TryGetValue<bool>(out var b) ? (b ? "true" : "false") : null : null;
+        node is JsonValue v
+            ? v.TryGetValue<string>(out var s) ? s
+                : v.TryGetValue<bool>(out var b) ? (b ? "true" : "false")
+                : Num(v) is { } d ? d.ToString(CultureInfo.InvariantCulture) : null
+            : null;
 
     public static double? Num(JsonNode? node)
     {
@@ -43,6 +47,16 @@ internal static class JsonValues
         if (v.TryGetValue<double>(out var d))
         {
             return d;
+        }
+
+        if (v.TryGetValue<long>(out var l))
+        {
+            return l;
+        }
+
+        if (v.TryGetValue<int>(out var i))
+        {
+            return i;
         }
 
         return v.TryGetValue<string>(out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;

@@ -14,20 +14,22 @@ internal static class TextReport
             {
                 if (verbose)
                 {
-                    text.Append(finding.IsAcknowledged ? "acknowledged " : "note ").Append(Located(finding)).Append('\n');
+                    text.Append(Line(finding.IsAcknowledged ? "acknowledged" : "note", finding));
                 }
 
                 continue;
             }
 
-            text.Append(finding.Severity == FindingSeverity.Error ? "error " : "warning ")
-                .Append(Located(finding)).Append('\n');
+            text.Append(Line(finding.Severity == FindingSeverity.Error ? "error" : "warning", finding));
         }
 
         return text.Append(report.Summary()).Append('\n').ToString();
     }
 
-    /// <summary>The finding's line; prefixed with the template when its path does not name the stack (plain templates).</summary>
-    public static string Located(RuleFinding finding) =>
-        finding.Path == finding.LogicalId ? $"{finding.Template}: {finding}" : finding.ToString();
+    /// <summary>
+    /// One finding: <c>error [ECS019] Web/Lb/Resource: …</c>; prefixed with the template
+    /// (<c>template.yaml: error [ECS019] Lb: …</c>) when the path does not name the stack.
+    /// </summary>
+    private static string Line(string label, RuleFinding finding) =>
+        (finding.Path == finding.LogicalId ? $"{finding.Template}: " : string.Empty) + $"{label} {finding}\n";
 }

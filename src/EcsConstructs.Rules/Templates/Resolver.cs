@@ -315,7 +315,7 @@ internal sealed partial class Resolver
             {
                 // A zone by position in the region's list: comparable with other positions, not with names.
                 var regionName = Str(region) is { Length: > 0 } r ? r : template.Region ?? string.Empty;
-                return new JsonObject { ["Fn::Select"] = new JsonArray(i, new JsonObject { ["Fn::GetAZs"] = regionName }) };
+                return new JsonObject { ["Fn::Select"] = new JsonArray(JsonValue.Create((double)i), new JsonObject { ["Fn::GetAZs"] = regionName }) };
             }
         }
 

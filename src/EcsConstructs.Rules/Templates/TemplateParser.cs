@@ -109,14 +109,11 @@ internal static class TemplateParser
                 return JsonValue.Create(false);
         }
 
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        // A number reads as JSON would parse it, so that it converts to any numeric type as JSON numbers do.
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+            && (text[0] is '-' or '+' || char.IsAsciiDigit(text[0])))
         {
-            return JsonValue.Create(integer);
-        }
-
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !text.Contains('_', StringComparison.Ordinal))
-        {
-            return JsonValue.Create(number);
+            return (JsonValue)JsonNode.Parse(number.ToString("R", CultureInfo.InvariantCulture))!;
         }
 
         return JsonValue.Create(text);
