@@ -26,7 +26,10 @@ public sealed record MultiStackStacks(NetworkStack Network, ClusterStack Cluster
 /// One app, five stacks with separate lifecycles: the network, the cluster with its capacity, the
 /// load balancer that owns the public entry point, and one stack per service. The services join the
 /// shared listener with path rules; CDK passes the VPC, cluster and listener between the stacks as
-/// exports and <c>Fn::ImportValue</c>s. A service stack can be deployed (or destroyed) alone.
+/// exports and <c>Fn::ImportValue</c>s. The services share one ingress and one egress rule between the
+/// ALB's and the instances' security groups, which the library creates once, in the frontend stack
+/// (it imports the instances' group from the cluster stack). A service stack can be deployed (or
+/// destroyed) alone.
 /// </summary>
 public static class MultiStackApp
 {
@@ -118,7 +121,10 @@ public sealed class ClusterStack : Stack
     public EcsCluster Cluster { get; }
 }
 
-/// <summary>The internet-facing ALB with an HTTP listener that answers 404 unless a service's rule matches.</summary>
+/// <summary>
+/// The internet-facing ALB with an HTTP listener that answers 404 unless a service's rule matches. The
+/// services add the rules between the ALB's security group and the instances' here, once for all of them.
+/// </summary>
 public sealed class FrontendStack : Stack
 {
     /// <summary>Creates the stack.</summary>

@@ -74,7 +74,10 @@ public abstract class LoadBalancedServiceProps : ServiceProps
     /// <summary>
     /// An existing ALB listener to join (e.g. from another stack) instead of creating a load balancer; needs
     /// <see cref="ListenerRule"/>. The load balancer settings (type, public, port, certificate, ingress, access
-    /// logs) belong to that listener's load balancer and must be left unset. Default: none (a load balancer is created).
+    /// logs) belong to that listener's load balancer and must be left unset. In bridge and host mode the services
+    /// on one load balancer and capacity share one ingress and one egress rule per port range between the load
+    /// balancer's and the instances' security groups, created in the load balancer's or the cluster's stack
+    /// (never in a service's own stack when it holds neither). Default: none (a load balancer is created).
     /// </summary>
     public IApplicationListener? Listener { get; init; }
 

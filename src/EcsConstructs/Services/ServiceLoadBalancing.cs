@@ -111,12 +111,12 @@ internal sealed partial class ServiceLoadBalancing
             NetworkTargetGroup!.AddTarget(service.LoadBalancerTarget(Target()));
             // An NLB opens nothing by itself: admit its security group only, on the port range the tasks
             // listen on (the ephemeral range for dynamic bridge ports).
-            service.Connections.AllowFrom(NetworkLoadBalancer!, TaskPorts(), $"from the load balancer of {_scope.Node.Path}");
+            AllowFrom(service, NetworkLoadBalancer!, TaskPorts(), $"from the load balancer of {_scope.Node.Path}");
             AllowHealthCheckPort(service, NetworkLoadBalancer!);
             return;
         }
 
-        TargetGroup = new ApplicationTargetGroup(_scope, "TargetGroup", new ApplicationTargetGroupProps
+        var targetGroupProps = new ApplicationTargetGroupProps
         {
             Vpc = vpc,
             Port = ContainerPort,
@@ -126,7 +126,11 @@ internal sealed partial class ServiceLoadBalancing
             SlowStart = _props.SlowStart,
             StickinessCookieDuration = _props.StickinessDuration,
             HealthCheck = HealthCheck(),
-        });
+        };
+        TargetGroup = OnInstances
+            ? new InstanceTargetGroup(_scope, "TargetGroup", targetGroupProps, service,
+                (listener, ports) => AllowFrom(service, listener, ports, LoadBalancerInstanceRules.TargetDescription))
+            : new ApplicationTargetGroup(_scope, "TargetGroup", targetGroupProps);
 
         if (_props.Listener is { } shared)
         {
@@ -156,12 +160,19 @@ internal sealed partial class ServiceLoadBalancing
             CreateApplication(vpc);
         }
 
-        // Registers the container port. For bridge mode with host port 0 CDK opens the dynamic port range
-        // from the load balancer's security group to the service's connections (the cluster's, which
-        // EcsCluster fills with the instances' group); for awsvpc, the container port on the tasks' group.
+        // Registers the container port. For awsvpc CDK opens the container port from the load balancer's
+        // security group to the tasks' group. For bridge and host mode the InstanceTargetGroup opens the
+        // host port (the dynamic port range for host port 0) from the load balancer's group to the
+        // instances' groups (the cluster's connections, which EcsCluster fills), once per pair of groups.
         TargetGroup.AddTarget(service.LoadBalancerTarget(Target()));
         AllowHealthCheckPort(service, (IConnectable?)ApplicationLoadBalancer ?? Listener!);
     }
+
+    /// <summary>
+    /// Bridge and host mode: the tasks use the instances' network and security groups, which every
+    /// service on the capacity shares.
+    /// </summary>
+    private bool OnInstances => _networkMode != NetworkMode.AWS_VPC;
 
     // DEPLOY-FAILURES class 17: a health check on another port than the traffic port needs that port open
     // too (CDK opens the traffic port only).
@@ -169,7 +180,25 @@ internal sealed partial class ServiceLoadBalancing
     {
         if (_props.HealthCheck.Port is { } port && port != ContainerPort)
         {
-            service.Connections.AllowFrom(loadBalancer, Port.Tcp(port), $"health checks from the load balancer of {_scope.Node.Path}");
+            // The instances' rule may serve several services, so it names none of them.
+            AllowFrom(service, loadBalancer, Port.Tcp(port), OnInstances ? "health checks from the load balancer" : $"health checks from the load balancer of {_scope.Node.Path}");
+        }
+    }
+
+    /// <summary>
+    /// Admits the load balancer on <paramref name="ports"/>: the tasks' security group (awsvpc, one per
+    /// service), or the instances' security groups once per pair of groups (bridge and host mode, see
+    /// <see cref="LoadBalancerInstanceRules"/>).
+    /// </summary>
+    private void AllowFrom(BaseService service, IConnectable loadBalancer, Port ports, string description)
+    {
+        if (OnInstances)
+        {
+            LoadBalancerInstanceRules.Allow(service, _props.Cluster.Vpc, loadBalancer, _props.Cluster.Connections.SecurityGroups, ports, description);
+        }
+        else
+        {
+            service.Connections.AllowFrom(loadBalancer, ports, description);
         }
     }
 

@@ -88,6 +88,28 @@ public sealed class MultiStackTests(MultiStackFixture fixture) : IClassFixture<M
     }
 
     [Fact]
+    public void No_two_stacks_contain_the_same_security_group_rule()
+    {
+        var duplicates = SecurityGroupRules.Of(fixture.Templates).Duplicates();
+
+        Assert.True(duplicates.Count == 0, string.Join("; ", duplicates.Select(d => string.Join(" = ", d))));
+    }
+
+    [Fact]
+    public void The_frontend_stack_holds_the_one_ingress_and_egress_rule_between_the_alb_and_the_instances()
+    {
+        var rules = SecurityGroupRules.Of(fixture.Templates);
+        var alb = $"MultiStack-Frontend/{fixture.Templates["MultiStack-Frontend"].LogicalId("AWS::EC2::SecurityGroup")}";
+        var instances = $"MultiStack-Cluster/{fixture.Templates["MultiStack-Cluster"].LogicalId("AWS::EC2::SecurityGroup")}";
+
+        var pair = rules.Between(alb, instances);
+
+        Assert.Equal(["egress 32768-65535", "ingress 32768-65535"], pair.Select(r => $"{r.Direction} {r.From}-{r.To}").Order(StringComparer.Ordinal));
+        Assert.All(pair, r => Assert.Equal("MultiStack-Frontend", r.Stack));
+        Assert.DoesNotContain(rules, r => r.Stack is "MultiStack-Api" or "MultiStack-Web");
+    }
+
+    [Fact]
     public void Frontend_listener_answers_404_by_default()
     {
         var listener = fixture.Templates["MultiStack-Frontend"].PropertiesOf("AWS::ElasticLoadBalancingV2::Listener");

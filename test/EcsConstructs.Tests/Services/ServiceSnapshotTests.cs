@@ -194,6 +194,16 @@ public sealed class TwoServicesOneAlbTests(TwoServicesOneAlbFixture f) : IClassF
         var rule = Assert.Single(f.Ingress());
         Assert.Equal((32768, 65535), (rule.From, rule.To));
     }
+
+    [Fact]
+    public void The_alb_and_the_instances_share_one_ingress_and_one_egress_rule_for_both_services()
+    {
+        var rules = SecurityGroupRules.Of(new Dictionary<string, Synthesized> { [f.Stack.StackName] = f.Template });
+        var pair = rules.Between($"{f.Stack.StackName}/{f.GroupOf("FrontLoadBalancerSecurityGroup")}", $"{f.Stack.StackName}/{f.GroupOf("ClusterOnDemandSecurityGroup")}");
+
+        Assert.Equal(["egress 32768-65535", "ingress 32768-65535"], pair.Select(r => $"{r.Direction} {r.From}-{r.To}").Order(StringComparer.Ordinal));
+        Assert.Empty(rules.Duplicates());
+    }
 }
 
 public sealed class FargateSpotWorkerFixture() : ScenarioFixture(ServiceScenarios.FargateSpotWorker());
