@@ -109,9 +109,9 @@ public static class RuleCatalog
         R("ECS026", Warning, [17], "The tasks' (awsvpc) or instances' (bridge, host) security groups admit no traffic from the load balancer's security group on the ports it targets (dynamic ports: 32768-60999 at least).",
             "(service …) (task …) (port …) is unhealthy in (target-group …) due to (reason Request timed out).",
             "Allow ingress from the load balancer's security group on the container port (awsvpc) or the ephemeral port range (bridge, host port 0).", LoadBalancerRules.LoadBalancerCanReachTasks),
-        R("ECS027", Warning, [18], "Health check settings likely to fail tasks: grace period below a container health check's start period, matcher codes outside 200-499 (200-599 on a Network Load Balancer).",
+        R("ECS027", Warning, [18], "Health check settings likely to fail tasks: a grace period of 0 behind a load balancer or below a container health check's start period, matcher codes outside 200-499 (200-599 on a Network Load Balancer).",
             "… is unhealthy in (target-group …) due to (reason Health checks failed). / Task failed ELB health checks",
-            "Set HealthCheckGracePeriod to at least the start-up time, and a matcher within 200-499 (ALB) or 200-599 (NLB).", LoadBalancerRules.HealthChecks, Both),
+            "Set HealthCheckGracePeriod to at least the application's start-up time, and a matcher within 200-499 (ALB) or 200-599 (NLB).", LoadBalancerRules.HealthChecks, Both),
         R("ECS028", Error, [20], "A task definition without an execution role injects secrets, or requires Fargate and pulls from ECR or logs with awslogs.",
             "Fargate requires task definition to have execution role ARN to support ECR images. / …to support log driver awslogs.",
             "Give the task definition an execution role (CDK creates one when a container needs it).", RoleRules.ExecutionRoleMissing),
@@ -217,6 +217,20 @@ public static class RuleCatalog
         C("ECS061", [2], "An EC2 capacity whose instance types mix x86_64 and arm64 (one AMI serves the group) or list a type twice.",
             "The architecture 'arm64' of the specified instance type does not match the architecture 'x86_64' of the specified AMI. (instance launches fail in the Auto Scaling group, no container instances register) / duplicate instance types in the overrides (paraphrase)",
             "Give one capacity per architecture and list each instance type once."),
+
+        // Checked on the templates of the whole app together (cross-stack), and warnings the library printed outside the catalog before.
+        R("ECS062", Error, [41], "The same security group rule (direction, group, protocol, ports, peer) is created twice: by two resources in one stack or in two stacks, or inline in the group and as a resource.",
+            "CREATE_FAILED … InvalidPermission.Duplicate: the specified rule \"peer: sg-…, TCP, from port: 32768, to port: 65535, ALLOW\" already exists (and deleting either stack later removes the rule the other still needs)",
+            "Create each rule once, in the stack whose lifecycle covers every user of it (EcsConstructs creates the load balancer ↔ instances rules once per pair of groups).", SecurityGroupRules.DuplicateRules),
+        R("ECS063", Error, [42], "Two listener rules use the same priority on one listener, also when the listener is imported from another stack.",
+            "CREATE_FAILED … PriorityInUse: Priority '10' is currently in use",
+            "Give every rule of a listener its own priority (ListenerRuleSettings.Priority), across all stacks that add rules to it.", ListenerRules.DuplicatePriority),
+        R("ECS064", Warning, [1], "An Auto Scaling group runs Spot instances (less than 100 % on-demand above its base) from a single instance type.",
+            "none at deploy time: when that instance type's Spot pool is interrupted or exhausted in a zone, no replacement instance launches and tasks cannot be placed (\"no container instance met all of its requirements\")",
+            "Add instance types of the same size class to the mixed instances policy (Ec2CapacityOptions.AdditionalInstanceTypes, e.g. t3a, m5, m6i) so interruptions can be replaced.", SpotRules.SingleInstanceType),
+        R("ECS065", Warning, [1, 3, 4], "A service's scaling maximum (the scalable target's MaxCapacity) does not fit its EC2 capacity at the capacity's maximum size, by CPU, memory, fixed host ports or awsvpc network interfaces (largest instance type of each group).",
+            "service X was unable to place a task because no container instance met all of its requirements. (when scaling out towards the maximum)",
+            "Raise the capacity's MaxCapacity, use a larger instance type or lower the service's MaxCapacity.", ScalingFitRules.MaxTasksFitCapacity),
     ];
 
     // Initialized after Entries (static initializers run in textual order).

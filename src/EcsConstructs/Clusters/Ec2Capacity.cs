@@ -267,12 +267,6 @@ public sealed class Ec2Capacity : Construct
         {
             Check.InRange(RuleIds.OutOfRange, this, "Spot.OnDemandBaseCapacity", spot.OnDemandBaseCapacity, 0, options.MaxCapacity);
             Check.InRange(RuleIds.OutOfRange, this, "Spot.OnDemandPercentageAboveBaseCapacity", spot.OnDemandPercentageAboveBaseCapacity, 0, 100, "%");
-            if (options.AdditionalInstanceTypes.Count == 0)
-            {
-                Annotations.Of(this).AddWarningV2("EcsConstructs:SpotSingleInstanceType",
-                    $"{nameof(options.Spot)}: Spot capacity with the single instance type {options.InstanceType} depends on one Spot pool per zone; " +
-                    "add AdditionalInstanceTypes of the same size class (e.g. t3a, m5, m6i) so interruptions can be replaced.");
-            }
         }
     }
 }

@@ -31,9 +31,8 @@ namespace EcsConstructs.Scaling;
 /// <see cref="ServiceScaling"/> only.
 /// </para>
 /// <para>
-/// On EC2 capacity the construct also warns at synth when <see cref="ServiceScalingProps.MaxCapacity"/>
-/// tasks cannot fit the cluster's instances at their maximum count (see
-/// <see cref="ServiceScalingProps.CheckCapacityFit"/>).
+/// On EC2 capacity, rule ECS065 warns when <see cref="ServiceScalingProps.MaxCapacity"/> tasks cannot
+/// fit the service's capacity at its maximum size (<c>docs/rules.md</c>).
 /// </para>
 /// </remarks>
 public sealed partial class ServiceScaling : Construct
@@ -128,11 +127,6 @@ public sealed partial class ServiceScaling : Construct
                 StartTime = schedule.StartTime,
                 EndTime = schedule.EndTime,
             });
-        }
-
-        if (props.CheckCapacityFit)
-        {
-            Aspects.Of(this).Add(new CapacityFitCheck(this, service, props.MaxCapacity));
         }
     }
 

@@ -41,15 +41,4 @@ public sealed class ServiceScalingProps
 
     /// <summary>Scheduled changes of the minimum and maximum task count. Default: none.</summary>
     public IReadOnlyList<ScheduledScalingOptions> Schedules { get; init; } = [];
-
-    /// <summary>
-    /// Whether to warn at synth when <see cref="MaxCapacity"/> tasks cannot fit the cluster's EC2
-    /// capacity at its maximum size (by CPU, memory, fixed host ports or awsvpc network
-    /// interfaces). Only for clusters built with <c>EcsCluster</c> and instance types the library
-    /// knows; otherwise an informational message says the check was skipped. All EC2 capacities
-    /// of the cluster count together (the service's capacity provider strategy is not followed),
-    /// so a warning means the tasks cannot fit even the whole cluster. Fargate services are not
-    /// checked. Default: true.
-    /// </summary>
-    public bool CheckCapacityFit { get; init; } = true;
 }

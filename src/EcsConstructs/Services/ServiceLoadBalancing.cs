@@ -72,34 +72,7 @@ internal sealed partial class ServiceLoadBalancing
 
         var plan = new ServiceLoadBalancing(scope, props, task);
         plan.Validate();
-        plan.WarnOnGracePeriod(task);
         return plan;
-    }
-
-    // DEPLOY-FAILURES class 18 (warnings: the app's start-up time is not known at synth).
-    private void WarnOnGracePeriod(EcsTaskDefinition task)
-    {
-        // Validated (whole seconds) before this runs; an unresolved grace period is not judged.
-        if (Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, nameof(_props.HealthCheckGracePeriod), _props.HealthCheckGracePeriod) is not { } grace)
-        {
-            return;
-        }
-
-        var slowest = task.ContainerSpecs
-            .Where(c => c.Essential && c.HealthCheck?.StartPeriod is not null)
-            .Select(c => (c.Name, Seconds: Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, "HealthCheck.StartPeriod", c.HealthCheck!.StartPeriod) ?? 0))
-            .OrderByDescending(c => c.Seconds)
-            .FirstOrDefault();
-        if (grace == 0)
-        {
-            Annotations.Of(_scope).AddWarningV2("EcsConstructs:GracePeriodZero",
-                "HealthCheckGracePeriod is 0 seconds: a new task fails its first load balancer health checks while it starts and is replaced; give at least the application's start-up time.");
-        }
-        else if (slowest.Name is not null && grace < slowest.Seconds)
-        {
-            Annotations.Of(_scope).AddWarningV2("EcsConstructs:GracePeriodShort",
-                $"HealthCheckGracePeriod ({Check.Format(grace)} seconds) is shorter than the StartPeriod of container '{slowest.Name}' ({Check.Format(slowest.Seconds)} seconds): the load balancer may replace tasks that are still starting.");
-        }
     }
 
     /// <summary>Creates the load balancer (or the rule on the shared listener) and the target group, and registers the service.</summary>

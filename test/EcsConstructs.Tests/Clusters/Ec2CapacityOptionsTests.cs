@@ -24,8 +24,8 @@ public sealed class Ec2CapacityOptionsTests
     {
         var (stack, _) = Build(new Ec2CapacityOptions { Id = "Pool", InstanceType = Fixtures.Small, Spot = new SpotCapacityOptions() });
 
-        var warnings = Amazon.CDK.Assertions.Annotations.FromStack(stack).FindWarning("*", Match.StringLikeRegexp("Spot capacity with the single instance type t3.small.*"));
-        Assert.Single(warnings);
+        var finding = Assert.Single(Rules.RuleFindings.Of(stack).Of("ECS064"));
+        Assert.Contains("on Spot with the single instance type t3.small", finding.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class NetworkRulesTests
         var w = new FargateWorld();
         var orphan = new ApplicationTargetGroup(w.Stack, "Orphan", new ApplicationTargetGroupProps { Vpc = w.Vpc, Port = 80, Protocol = ApplicationProtocol.HTTP, TargetType = TargetType.IP });
         w.CfnService.LoadBalancers = new[] { new CfnService.LoadBalancerProperty { ContainerName = "app", ContainerPort = 80, TargetGroupArn = orphan.TargetGroupArn } };
-        w.Synth().Fired("ECS020", "registers with target group Test/Orphan/Resource, which no listener or listener rule of the stack forwards to");
+        w.Synth().Fired("ECS020", "registers with target group Test/Orphan/Resource, which no listener or listener rule of the templates checked forwards to");
     }
 
     [Fact]

@@ -1,17 +1,17 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
-using Amazon.CDK.Assertions;
 using EcsConstructs.Clusters;
 using EcsConstructs.Scaling;
+using EcsConstructs.Tests.Rules;
 using EcsConstructs.Tests.Support;
 
 namespace EcsConstructs.Tests.Scaling;
 
 /// <summary>
 /// Two clusters in one stack: 3 × t3.medium at most (three services that do not fit, one that
-/// does) and one of an instance type the catalog does not know. Synthesized once; the
-/// annotations are read from the cloud assembly.
+/// does) and one of an instance type the catalog does not know. Synthesized once; rule ECS065
+/// reads the template.
 /// </summary>
 public sealed class CapacityFitFixture
 {
@@ -66,80 +66,62 @@ public sealed class CapacityFitFixture
             MaxCapacity = 50,
         });
 
-        // Annotations.FromStack synthesizes with force; it must come first, as a second forced
-        // synthesis re-runs CDK's capacity provider association aspect, which then collides.
-        Warnings = Amazon.CDK.Assertions.Annotations.FromStack(stack).FindWarning("*", Match.StringLikeRegexp(".*"));
-        var assembly = Stage.Of(stack)!.Synth();
-        var artifact = assembly.GetStackArtifact(stack.ArtifactId);
-        Messages = artifact.Messages
-            .Select(m => (Path: m.Id, Level: m.Level.ToString(), Text: m.Entry.Data?.ToString() ?? string.Empty))
-            .ToList();
+        Findings = RuleFindings.Of(stack);
     }
 
-    internal IReadOnlyList<(string Path, string Level, string Text)> Messages { get; }
-
-    internal Amazon.CDK.CXAPI.ISynthesisMessage[] Warnings { get; }
+    /// <summary>The rules' findings on the stack (ECS065 among them).</summary>
+    internal RuleFindings Findings { get; }
 }
 
 public sealed class CapacityFitTests(CapacityFitFixture fixture) : IClassFixture<CapacityFitFixture>
 {
-    private IEnumerable<string> MessagesOf(string path, string level) =>
-        fixture.Messages.Where(m => m.Path == $"/Test/{path}" && m.Level == level).Select(m => m.Text);
+    private List<Annotation> Of(string maxCapacityOf, string level = "warning") =>
+        fixture.Findings.Of("ECS065").Where(a => a.Level == level && a.Text.Contains(maxCapacityOf, StringComparison.Ordinal)).ToList();
 
     [Fact]
     public void Cpu_shortfall_is_a_warning_with_the_numbers()
     {
-        var warning = Assert.Single(MessagesOf("CpuBound", "WARNING"));
-        Assert.Contains("MaxCapacity 20 of Test/Cpu cannot fit the cluster's EC2 capacity at its maximum size by CPU: " +
-            "20 tasks × 1024 CPU units needs 20480 CPU units, but EC2 capacity 'Medium' (3 × t3.medium) offers 3 × 2048 = 6144 CPU units: room for 6 tasks, 14 short.",
-            warning, StringComparison.Ordinal);
-        Assert.Contains("[ack: @ecsconstructs/scaling:capacityFitCpu]", warning, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Warnings_are_visible_through_the_assertions_api()
-    {
-        Assert.Contains(fixture.Warnings, w => w.Id == "/Test/CpuBound");
+        var warning = Assert.Single(Of("MaxCapacity 20 of Test/Cpu/"));
+        Assert.Contains("cannot fit its EC2 capacity at its maximum size by CPU: 20 tasks × 1024 CPU units needs 20480 CPU units, but Test/Small/", warning.Text, StringComparison.Ordinal);
+        Assert.Contains("(3 × t3.medium) offers 3 × 2048 = 6144 CPU units: room for 6 tasks, 14 short.", warning.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Memory_shortfall_counts_the_os_overhead()
     {
-        var warnings = MessagesOf("MemoryAndPortBound", "WARNING").ToList();
-        Assert.Contains(warnings, w => w.Contains(
-            "by memory: 5 tasks × 3000 MiB needs 15000 MiB, but EC2 capacity 'Medium' (3 × t3.medium) offers 3 × 3850 = 11550 MiB (nominal memory less 6 % for the OS, Docker and the ECS agent): room for 3 tasks, 2 short.",
-            StringComparison.Ordinal));
+        Assert.Contains(Of("MaxCapacity 5 of Test/Memory/"), w => w.Text.Contains(
+            "by memory: 5 tasks × 3000 MiB needs 15000 MiB, but Test/Small/", StringComparison.Ordinal) && w.Text.Contains(
+            "(3 × t3.medium) offers 3 × 3850 = 11550 MiB (nominal memory less 6 % for the OS, Docker and the ECS agent): room for 3 tasks, 2 short.", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Fixed_host_ports_allow_one_task_per_instance()
     {
-        var warnings = MessagesOf("MemoryAndPortBound", "WARNING").ToList();
-        Assert.Contains(warnings, w => w.Contains(
-            "by host ports: the task binds fixed host port(s) 80, so at most one task runs per instance, and EC2 capacity 'Medium' (3 × t3.medium) has at most 3 instances: 2 tasks short.",
-            StringComparison.Ordinal));
+        var warnings = Of("MaxCapacity 5 of Test/Memory/");
+        Assert.Contains(warnings, w => w.Text.Contains("by host ports: the task binds fixed host port(s) 80, so at most one task runs per instance, and Test/Small/", StringComparison.Ordinal)
+            && w.Text.Contains("(3 × t3.medium) has at most 3 instances: 2 tasks short.", StringComparison.Ordinal));
         Assert.Equal(2, warnings.Count);
     }
 
     [Fact]
     public void Awsvpc_tasks_are_limited_by_network_interfaces()
     {
-        var warning = Assert.Single(MessagesOf("EniBound", "WARNING"));
-        Assert.Contains("by network interfaces: each awsvpc task needs its own ENI and the instance keeps its primary one, so EC2 capacity 'Medium' (3 × t3.medium) offers 3 × 2 = 6 task ENIs: 1 tasks short",
-            warning, StringComparison.Ordinal);
+        var warning = Assert.Single(Of("MaxCapacity 7 of Test/Eni/"));
+        Assert.Contains("by network interfaces: each awsvpc task needs its own ENI and the instance keeps its primary one, so Test/Small/", warning.Text, StringComparison.Ordinal);
+        Assert.Contains("(3 × t3.medium) offers 3 × 2 = 6 task ENIs: 1 tasks short", warning.Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_service_that_fits_gets_no_message()
+    public void A_service_that_fits_gets_no_finding()
     {
-        Assert.DoesNotContain(fixture.Messages, m => m.Path == "/Test/Fits");
+        Assert.Empty(Of("of Test/Fine/"));
     }
 
     [Fact]
-    public void Unknown_instance_type_skips_the_check_with_an_info()
+    public void Unknown_instance_type_skips_the_check_with_a_note()
     {
-        Assert.Empty(MessagesOf("OnUnknownType", "WARNING"));
-        var info = Assert.Single(MessagesOf("OnUnknownType", "INFO"));
-        Assert.Equal("Capacity fit of MaxCapacity not checked: EC2 capacity 'Gpu' uses instance type 'g5.xlarge', which the instance type table (InstanceTypeCatalog) does not list.", info);
+        Assert.Empty(Of("of Test/Gpu/"));
+        var note = Assert.Single(fixture.Findings.Of("ECS065"), a => a.Level == "info");
+        Assert.Contains("the instance type table does not list 'g5.xlarge'", note.Text, StringComparison.Ordinal);
     }
 }

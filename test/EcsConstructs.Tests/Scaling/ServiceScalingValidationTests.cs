@@ -213,7 +213,7 @@ public sealed class ServiceScalingValidationTests(ValidationStackFixture fixture
     public void A_service_can_be_scaled_by_one_construct_only()
     {
         var service = ScalingTestServices.Plain(fixture.Stack, fixture.NextId(), fixture.Cluster.Cluster);
-        _ = new ServiceScaling(fixture.Stack, fixture.NextId(), new ServiceScalingProps { Service = service, MinCapacity = 1, MaxCapacity = 2, CheckCapacityFit = false });
+        _ = new ServiceScaling(fixture.Stack, fixture.NextId(), new ServiceScalingProps { Service = service, MinCapacity = 1, MaxCapacity = 2 });
         var id = fixture.NextId();
         var e = Assert.Throws<EcsValidationException>(() => new ServiceScaling(fixture.Stack, id, new ServiceScalingProps { Service = service, MinCapacity = 1, MaxCapacity = 2 }));
         Assert.Equal($"[ECS059] Test/{id}: Service: Test/{service.Node.Id} is already auto scaled; a service has one scalable target, so put all its policies into one ServiceScaling.", e.Message);

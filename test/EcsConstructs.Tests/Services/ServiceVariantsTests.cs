@@ -282,8 +282,8 @@ public sealed class ServiceVariantsTests
         _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, TaskDefinition = task });
         _ = new LoadBalancedEc2Service(stack, "Zero", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, HealthCheckGracePeriod = Duration.Seconds(0) });
 
-        var annotations = Amazon.CDK.Assertions.Annotations.FromStack(stack);
-        annotations.HasWarning("/Test/Web", Match.StringLikeRegexp("HealthCheckGracePeriod \\(60 seconds\\) is shorter than the StartPeriod of container 'app' \\(120 seconds\\)"));
-        annotations.HasWarning("/Test/Zero", Match.StringLikeRegexp("HealthCheckGracePeriod is 0 seconds"));
+        var findings = Rules.RuleFindings.Of(stack);
+        findings.Fired("ECS027", "Test/Web/Service/Service: HealthCheckGracePeriodSeconds is 60 but a container's health check start period is 120 s");
+        findings.Fired("ECS027", "Test/Zero/Service/Service: sets HealthCheckGracePeriodSeconds 0 behind a load balancer");
     }
 }

@@ -205,6 +205,10 @@ internal static class LoadBalancerRules
             {
                 yield return new Finding(service, $"HealthCheckGracePeriodSeconds is {grace ?? 0} but a container's health check start period is {startPeriod} s: the load balancer's checks can fail tasks before they start (\"Task failed ELB health checks\").");
             }
+            else if (grace == 0)
+            {
+                yield return new Finding(service, "sets HealthCheckGracePeriodSeconds 0 behind a load balancer: a new task fails its first load balancer health checks while it starts and is replaced (\"Task failed ELB health checks\").");
+            }
 
             // Network Load Balancer target groups (TCP, TLS, UDP) accept HTTP check codes up to 599.
             var matcher = Str(tg?.P("Matcher.HttpCode"));

@@ -1,0 +1,109 @@
+using System.Globalization;
+using EcsConstructs.Rules.Data;
+using EcsConstructs.Rules.Engine;
+using EcsConstructs.Rules.Model;
+using static EcsConstructs.Rules.Model.EcsModel;
+using static EcsConstructs.Rules.Model.JsonValues;
+
+namespace EcsConstructs.Rules.Checks.Capacity;
+
+/// <summary>Whether a service's scaling maximum fits its EC2 capacity at the capacity's maximum size (ECS065).</summary>
+internal static class ScalingFitRules
+{
+    /// <summary>
+    /// The maximum task count of a service's scalable target against its Auto Scaling groups at their
+    /// maximum size, by CPU, memory, fixed host ports and awsvpc network interfaces. Per group the
+    /// largest instance type counts (a mixed group may launch it), so a finding holds whatever the
+    /// group launches. Placement also depends on other services on the same instances: a warning.
+    /// </summary>
+    public static IEnumerable<Finding> MaxTasksFitCapacity(TemplateIndex index)
+    {
+        foreach (var target in index.OfType("AWS::ApplicationAutoScaling::ScalableTarget").Where(t => Str(t.P("ScalableDimension")) == "ecs:service:DesiredCount"))
+        {
+            var resourceId = target.P("ResourceId")?.ToJsonString() ?? string.Empty;
+            var service = index.OfType(Service).FirstOrDefault(s => resourceId.Contains($"\"{s.Key}\"", StringComparison.Ordinal));
+            var maxTasks = Int(target.P("MaxCapacity"));
+            var td = service is null ? null : index.TaskDef(service);
+            var groups = service is null ? null : index.Ec2Groups(service);
+            if (service is null || td is null || groups is null || maxTasks is not > 0)
+            {
+                continue;
+            }
+
+            var capacity = new List<(CfnEntry Group, int MaxSize, string Type, InstanceTypeCatalog.InstanceSpec Spec)>();
+            foreach (var group in groups)
+            {
+                var types = index.InstanceTypes(group);
+                var max = Int(group.P("MaxSize"));
+                if (types is null || max is null)
+                {
+                    capacity.Clear();
+                    break;
+                }
+
+                var unknown = types.FirstOrDefault(t => !InstanceTypeCatalog.TryGet(t, out _));
+                if (unknown is not null)
+                {
+                    yield return new Finding(target, $"maximum task count not compared with {group.Path}: the instance type table does not list '{unknown}'.", Info: true);
+                    capacity.Clear();
+                    break;
+                }
+
+                var largest = types.Select(t => (Type: t, Spec: InstanceTypeCatalog.TryGet(t, out var s) ? s : default)).MaxBy(t => (t.Spec.CpuUnits, t.Spec.MemoryMiB));
+                capacity.Add((group, max.Value, largest.Type, largest.Spec));
+            }
+
+            if (capacity.Count == 0)
+            {
+                continue;
+            }
+
+            var (cpu, memory) = TaskSize(td);
+            var mode = NetworkMode(td);
+            var fixedPorts = mode == "awsvpc" ? [] : Containers(td).SelectMany(c => Objects(Get(c, "PortMappings")))
+                .Select(m => mode == "host" ? Int(Get(m, "ContainerPort")) : Int(Get(m, "HostPort"))).OfType<int>().Where(p => p > 0).Distinct().Order().ToList();
+            var at = $"MaxCapacity {maxTasks} of {service.Path} cannot fit its EC2 capacity at its maximum size";
+            var of = string.Join(" and ", capacity.Select(c => $"{c.Group.Path} ({c.MaxSize} × {c.Type})"));
+
+            if (cpu is > 0)
+            {
+                var room = capacity.Sum(c => (long)c.MaxSize * (c.Spec.CpuUnits / cpu.Value));
+                if (room < maxTasks)
+                {
+                    var terms = string.Join(" + ", capacity.Select(c => $"{c.MaxSize} × {c.Spec.CpuUnits}"));
+                    yield return new Finding(target, $"{at} by CPU: {maxTasks} tasks × {cpu} CPU units needs {(long)maxTasks.Value * cpu.Value} CPU units, but {of} offers {terms} = {capacity.Sum(c => (long)c.MaxSize * c.Spec.CpuUnits)} CPU units: room for {room} tasks, {maxTasks - room} short.");
+                }
+            }
+
+            if (memory is > 0)
+            {
+                var room = capacity.Sum(c => (long)c.MaxSize * (c.Spec.AvailableMemoryMiB / memory.Value));
+                if (room < maxTasks)
+                {
+                    var terms = string.Join(" + ", capacity.Select(c => $"{c.MaxSize} × {c.Spec.AvailableMemoryMiB}"));
+                    var overhead = (InstanceTypeCatalog.MemoryOverheadFraction * 100).ToString(CultureInfo.InvariantCulture);
+                    yield return new Finding(target, $"{at} by memory: {maxTasks} tasks × {memory} MiB needs {(long)maxTasks.Value * memory.Value} MiB, but {of} offers {terms} = {capacity.Sum(c => (long)c.MaxSize * c.Spec.AvailableMemoryMiB)} MiB (nominal memory less {overhead} % for the OS, Docker and the ECS agent): room for {room} tasks, {maxTasks - room} short.");
+                }
+            }
+
+            if (fixedPorts.Count > 0)
+            {
+                var room = capacity.Sum(c => (long)c.MaxSize);
+                if (room < maxTasks)
+                {
+                    yield return new Finding(target, $"{at} by host ports: the task binds fixed host port(s) {string.Join(", ", fixedPorts)}, so at most one task runs per instance, and {of} has at most {room} instances: {maxTasks - room} tasks short.");
+                }
+            }
+
+            if (mode == "awsvpc")
+            {
+                var room = capacity.Sum(c => (long)c.MaxSize * c.Spec.AwsvpcTaskSlots);
+                if (room < maxTasks)
+                {
+                    var terms = string.Join(" + ", capacity.Select(c => $"{c.MaxSize} × {c.Spec.AwsvpcTaskSlots}"));
+                    yield return new Finding(target, $"{at} by network interfaces: each awsvpc task needs its own ENI and the instance keeps its primary one, so {of} offers {terms} = {room} task ENIs: {maxTasks - room} tasks short (without ENI trunking).");
+                }
+            }
+        }
+    }
+}
