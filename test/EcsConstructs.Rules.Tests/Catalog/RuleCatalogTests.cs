@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcsConstructs.Tests.Support;
 
 namespace EcsConstructs.Rules.Tests.Catalog;
@@ -50,10 +51,24 @@ public sealed class RuleCatalogTests
     [Fact]
     public void Every_required_failure_class_has_a_rule()
     {
-        int[] required = [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22, 24, 26, 27, 28, 29, 30, 32, 33, 34, 35, 36, 37, 38, 39];
+        int[] required = [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22, 24, 26, 27, 28, 29, 30, 32, 33, 34, 35, 36, 37, 38, 39, 41, 42];
         var covered = RuleCatalog.Rules.SelectMany(r => r.FailureClasses).ToHashSet();
         var missing = required.Where(c => !covered.Contains(c)).ToList();
         Assert.True(missing.Count == 0, "Failure classes without a rule: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Every_failure_class_of_the_catalog_is_documented_with_the_rules_that_cover_it()
+    {
+        var page = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "docs", "deploy-failures.md"));
+        foreach (var group in RuleCatalog.Rules.SelectMany(r => r.FailureClasses.Select(c => (Class: c, r.Id))).GroupBy(p => p.Class))
+        {
+            var entry = System.Text.RegularExpressions.Regex.Match(page, $@"\n{group.Key}\. \*\*[\s\S]*?(?=\n\d+\. \*\*|\n## |$)");
+            Assert.True(entry.Success, $"docs/deploy-failures.md has no class {group.Key}.");
+            var text = System.Text.RegularExpressions.Regex.Replace(entry.Value, @"ECS(\d{3})-ECS(\d{3})",
+                m => string.Join(' ', Enumerable.Range(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) - int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).Select(i => $"ECS{i:000}")));
+            Assert.All(group, p => Assert.Contains(p.Id, text, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
