@@ -106,7 +106,7 @@ internal static partial class Policies
         if (parts.Length >= 7 && parts[2] == "secretsmanager")
         {
             var arn = string.Join(':', parts.Take(7));
-            return (JsonValue.Create(arn), "secretsmanager:GetSecretValue", !SecretSuffix().IsMatch(parts[6]));
+            return (JsonValue.Create(arn), "secretsmanager:GetSecretValue", !Conditions.TaskLimits.HasSecretSuffix(parts[6]));
         }
 
         return parts.Length >= 6 && parts[2] == "ssm" ? (JsonValue.Create(text), "ssm:GetParameters", false) : (null, string.Empty, false);
@@ -149,6 +149,4 @@ internal static partial class Policies
         return Regex.IsMatch(value, regex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
-    [GeneratedRegex("-[A-Za-z0-9]{6}$", RegexOptions.CultureInvariant)]
-    private static partial Regex SecretSuffix();
 }

@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
 using EcsConstructs.Rules;
+using EcsConstructs.Rules.Conditions;
 using EcsConstructs.Validation;
 
 namespace EcsConstructs.Clusters;
@@ -149,7 +150,7 @@ public sealed partial class EcsCluster : Construct
             var zones = props.AvailabilityZones?.Count ?? props.MaxAzs;
             if (props.AvailabilityZones is { } given)
             {
-                if (given.Count < 2 || given.Distinct(StringComparer.Ordinal).Count() != given.Count)
+                if (!TaskLimits.LoadBalancerZonesAllowed(given))
                 {
                     throw new EcsValidationException(RuleIds.AlbSubnets, Node.Path, nameof(props.AvailabilityZones),
                         $"[{string.Join(", ", given)}] must name at least 2 distinct zones; a load balancer needs subnets in two Availability Zones.");

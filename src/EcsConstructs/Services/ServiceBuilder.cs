@@ -8,6 +8,7 @@ using EcsConstructs.Images;
 using EcsConstructs.Placement;
 using EcsConstructs.Rules;
 using EcsConstructs.Tasks;
+using EcsConstructs.Rules.Conditions;
 using EcsConstructs.Validation;
 
 namespace EcsConstructs.Services;
@@ -303,9 +304,9 @@ internal static class ServiceBuilder
             return;
         }
 
-        var most = desired * props.MaxHealthyPercent / 100;
-        var least = (desired * props.MinHealthyPercent + 99) / 100;
-        if (most <= least)
+        var most = Deployments.MayRun(desired, props.MaxHealthyPercent);
+        var least = Deployments.MustKeep(desired, props.MinHealthyPercent);
+        if (Deployments.LeavesNoRoom(desired, props.MinHealthyPercent, props.MaxHealthyPercent))
         {
             throw new EcsValidationException(RuleIds.DeploymentDeadlock, scope.Node.Path, nameof(props.MaxHealthyPercent),
                 $"{props.MaxHealthyPercent} % with MinHealthyPercent {props.MinHealthyPercent} % and DesiredCount {desired} lets a deployment run at most {most} " +
@@ -370,14 +371,14 @@ internal static class ServiceBuilder
                 $"[{string.Join(", ", constraints)}] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.");
         }
 
-        if (strategies.Count > 5)
+        if (strategies.Count > TaskLimits.MaxPlacementStrategies)
         {
-            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(props.PlacementStrategies), $"has {strategies.Count} strategies; ECS allows at most 5 per service.");
+            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(props.PlacementStrategies), $"has {strategies.Count} strategies; ECS allows at most {TaskLimits.MaxPlacementStrategies} per service.");
         }
 
-        if (constraints.Count > 10)
+        if (constraints.Count > TaskLimits.MaxPlacementConstraints)
         {
-            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(props.PlacementConstraints), $"has {constraints.Count} constraints; ECS allows at most 10 per service.");
+            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(props.PlacementConstraints), $"has {constraints.Count} constraints; ECS allows at most {TaskLimits.MaxPlacementConstraints} per service.");
         }
 
         if (strategies.FirstOrDefault(s => !s.IsValid) is { } bad)
@@ -411,9 +412,9 @@ internal static class ServiceBuilder
             return;
         }
 
-        var peak = props.DesiredCount * props.MaxHealthyPercent / 100;
+        var peak = Deployments.MayRun(props.DesiredCount, props.MaxHealthyPercent);
         var instances = cluster?.Ec2Capacity.Sum(c => c.Options.MaxCapacity);
-        if (peak <= 1 || (instances is { } n && peak <= n))
+        if (peak <= 1 || (instances is { } n && Deployments.FixedHostPortPeakFits(props.DesiredCount, props.MaxHealthyPercent, n)))
         {
             return;
         }

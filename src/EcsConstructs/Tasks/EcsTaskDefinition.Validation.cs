@@ -3,6 +3,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
 using EcsConstructs.Rules.Data;
 using EcsConstructs.Rules;
+using EcsConstructs.Rules.Conditions;
 using EcsConstructs.Validation;
 
 namespace EcsConstructs.Tasks;
@@ -130,7 +131,7 @@ public sealed partial class EcsTaskDefinition
                 case TaskVolumeKind.Docker when v.DockerScope == Scope.TASK && v.Autoprovision is not null:
                     throw new EcsValidationException(RuleIds.TaskVolumes, Node.Path, property,
                         "Autoprovision applies to SHARED scope only; omit it or use Scope.SHARED.");
-                case TaskVolumeKind.Efs when v.AccessPoint is not null && v.RootDirectory is not null && v.RootDirectory != "/":
+                case TaskVolumeKind.Efs when !TaskLimits.EfsRootDirectoryAllowed(v.AccessPoint is not null, v.RootDirectory):
                     throw new EcsValidationException(RuleIds.EfsAccessPoint, Node.Path, property,
                         $"root directory '{v.RootDirectory}' is given with an access point; with an access point the root directory must be omitted or '/' (the access point sets it).");
             }
@@ -143,7 +144,7 @@ public sealed partial class EcsTaskDefinition
         Check.InRange(RuleIds.OutOfRange, this, $"{p}.Cpu", c.Cpu, 0, 196608, "CPU units");
         Check.InRange(RuleIds.OutOfRange, this, $"{p}.MemoryLimitMiB", c.MemoryLimitMiB, 6, 1_000_000, "MiB");
         Check.InRange(RuleIds.OutOfRange, this, $"{p}.MemoryReservationMiB", c.MemoryReservationMiB, 6, 1_000_000, "MiB");
-        if (c.MemoryLimitMiB is { } limit && c.MemoryReservationMiB is { } reservation && reservation > limit)
+        if (c.MemoryLimitMiB is { } limit && c.MemoryReservationMiB is { } reservation && TaskLimits.ReservationAboveLimit(reservation, limit))
         {
             throw new EcsValidationException(RuleIds.ContainerMemory, Node.Path, $"{p}.MemoryReservationMiB",
                 $"{reservation} MiB is greater than MemoryLimitMiB ({limit} MiB); the reservation must be less than or equal to the hard limit.");
@@ -155,7 +156,7 @@ public sealed partial class EcsTaskDefinition
                 "and MemoryReservationMiB are both unset; on EC2 without task-level MemoryMiB each container needs at least one of them.");
         }
 
-        if (props.MemoryMiB is { } taskMemory && c.MemoryLimitMiB is { } containerLimit && containerLimit > taskMemory)
+        if (props.MemoryMiB is { } taskMemory && c.MemoryLimitMiB is { } containerLimit && TaskLimits.ContainerAboveTask(containerLimit, taskMemory))
         {
             throw new EcsValidationException(RuleIds.ContainerMemory, Node.Path, $"{p}.MemoryLimitMiB",
                 $"{containerLimit} MiB is greater than the task's MemoryMiB ({taskMemory} MiB); a container's memory must fit in the task's.");
@@ -264,7 +265,7 @@ public sealed partial class EcsTaskDefinition
         {
             Check.InRange(RuleIds.OutOfRange, this, $"{p}.PortMappings.ContainerPort", port.ContainerPort, 1, 65535);
             Check.InRange(RuleIds.OutOfRange, this, $"{p}.PortMappings.HostPort", port.HostPort, 0, 65535);
-            if (NetworkMode is NetworkMode.AWS_VPC or NetworkMode.HOST && port.HostPort is { } host && host != port.ContainerPort)
+            if (!TaskLimits.HostPortAllowed(NetworkMode is NetworkMode.AWS_VPC or NetworkMode.HOST, port.HostPort, port.ContainerPort) && port.HostPort is { } host)
             {
                 throw new EcsValidationException(RuleIds.AwsvpcRules, Node.Path, $"{p}.PortMappings",
                     $"host port {host} differs from container port {port.ContainerPort}; with {NetworkMode} the host port must be unset or equal to the container port.");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EcsConstructs.Rules.Data;
+using EcsConstructs.Rules.Conditions;
 using EcsConstructs.Rules.Engine;
 using EcsConstructs.Rules.Model;
 using static EcsConstructs.Rules.Model.EcsModel;
@@ -15,12 +16,12 @@ internal static class CapacityBoundsRules
         foreach (var group in index.OfType(Asg))
         {
             var (min, max, desired) = (Int(group.P("MinSize")), Int(group.P("MaxSize")), Int(group.P("DesiredCapacity")));
-            if (min > max)
+            if (!TaskLimits.BoundsOrdered(min, max))
             {
                 yield return new Finding(group, $"MinSize {min} is greater than MaxSize {max}.");
             }
 
-            if (desired is not null && (desired < min || desired > max))
+            if (!TaskLimits.BoundsOrdered(min, desired) || !TaskLimits.BoundsOrdered(desired, max))
             {
                 yield return new Finding(group, $"DesiredCapacity {desired} is not between MinSize {min} and MaxSize {max} (\"Desired capacity:{desired} must be between the specified min size:{min} and max size:{max}\").");
             }
@@ -29,7 +30,7 @@ internal static class CapacityBoundsRules
         foreach (var target in index.OfType("AWS::ApplicationAutoScaling::ScalableTarget"))
         {
             var (min, max) = (Int(target.P("MinCapacity")), Int(target.P("MaxCapacity")));
-            if (min > max)
+            if (!TaskLimits.BoundsOrdered(min, max))
             {
                 yield return new Finding(target, $"MinCapacity {min} is greater than MaxCapacity {max}.");
             }

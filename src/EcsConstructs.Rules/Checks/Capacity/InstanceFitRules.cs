@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EcsConstructs.Rules.Data;
+using EcsConstructs.Rules.Conditions;
 using EcsConstructs.Rules.Engine;
 using EcsConstructs.Rules.Model;
 using static EcsConstructs.Rules.Model.EcsModel;
@@ -69,9 +70,9 @@ internal static class InstanceFitRules
             }
 
             var maxPercent = Int(service.P("DeploymentConfiguration.MaximumPercent")) ?? 200;
-            var peak = (int)Math.Floor(desired.Value * maxPercent / 100.0);
+            var peak = Deployments.MayRun(desired.Value, maxPercent);
             var room = maxInstances.Sum(m => m!.Value);
-            if (peak > room)
+            if (!Deployments.FixedHostPortPeakFits(desired.Value, maxPercent, room))
             {
                 yield return new Finding(service, $"the task binds fixed host port(s) {string.Join(", ", ports.Distinct())}, so one task fits per instance, but a deployment runs up to {peak} tasks ({desired} × {maxPercent} %) on at most {room} instances (\"already using a port required by your task\").");
             }

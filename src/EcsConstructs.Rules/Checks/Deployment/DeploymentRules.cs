@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EcsConstructs.Rules.Data;
+using EcsConstructs.Rules.Conditions;
 using EcsConstructs.Rules.Engine;
 using EcsConstructs.Rules.Model;
 using static EcsConstructs.Rules.Model.EcsModel;
@@ -44,9 +45,9 @@ internal static class DeploymentRules
 
             var min = Int(service.P("DeploymentConfiguration.MinimumHealthyPercent")) ?? 100;
             var max = Int(service.P("DeploymentConfiguration.MaximumPercent")) ?? 200;
-            var mustKeep = (int)Math.Ceiling(desired.Value * min / 100.0);
-            var mayRun = (int)Math.Floor(desired.Value * max / 100.0);
-            if (mustKeep >= desired && mayRun <= desired)
+            var mustKeep = Deployments.MustKeep(desired.Value, min);
+            var mayRun = Deployments.MayRun(desired.Value, max);
+            if (Deployments.LeavesNoRoom(desired.Value, min, max))
             {
                 yield return new Finding(service, $"with DesiredCount {desired}, MinimumHealthyPercent {min} keeps {mustKeep} task(s) (rounded up) and MaximumPercent {max} allows {mayRun} (rounded down), so a deployment can neither stop an old task nor start a new one (\"unable to stop or start tasks during a deployment because of the service deployment configuration\").");
             }

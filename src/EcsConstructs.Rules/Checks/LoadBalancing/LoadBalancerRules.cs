@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EcsConstructs.Rules.Data;
+using EcsConstructs.Rules.Conditions;
 using EcsConstructs.Rules.Engine;
 using EcsConstructs.Rules.Model;
 using static EcsConstructs.Rules.Model.EcsModel;
@@ -212,8 +213,9 @@ internal static class LoadBalancerRules
 
             // Network Load Balancer target groups (TCP, TLS, UDP) accept HTTP check codes up to 599.
             var matcher = Str(tg?.P("Matcher.HttpCode"));
-            var max = Str(tg?.P("Protocol")) is "TCP" or "TLS" or "UDP" or "TCP_UDP" ? 599 : 499;
-            if (matcher is not null && matcher.Split(',', '-').Select(p => int.TryParse(p.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : -1).Any(c => c < 200 || c > max))
+            var nlb = Str(tg?.P("Protocol")) is "TCP" or "TLS" or "UDP" or "TCP_UDP";
+            var max = HealthCheckCodes.Max(nlb);
+            if (matcher is not null && (HealthCheckCodes.Parse(matcher) is not { } codes || HealthCheckCodes.FirstOutOfRange(codes, nlb) is not null))
             {
                 yield return new Finding(tg!, $"health check matcher '{matcher}' includes codes outside 200-{max} (\"Health checks failed\").");
             }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EcsConstructs.Rules.Data;
+using EcsConstructs.Rules.Conditions;
 using EcsConstructs.Rules.Engine;
 using EcsConstructs.Rules.Model;
 using static EcsConstructs.Rules.Model.EcsModel;
@@ -22,7 +23,7 @@ internal static class TaskNetworkRules
                     foreach (var m in Objects(Get(c, "PortMappings")))
                     {
                         var (host, container) = (Int(Get(m, "HostPort")), Int(Get(m, "ContainerPort")));
-                        if (host is not null && host != container)
+                        if (!TaskLimits.HostPortAllowed(awsvpcOrHost: true, host, container))
                         {
                             yield return new Finding(td, $"container '{Str(Get(c, "Name"))}' maps host port {host} to container port {container} (\"When networkMode=awsvpc, the host ports and container ports in port mappings must match\").");
                         }

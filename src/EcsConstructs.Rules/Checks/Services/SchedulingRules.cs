@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EcsConstructs.Rules.Data;
+using EcsConstructs.Rules.Conditions;
 using EcsConstructs.Rules.Engine;
 using EcsConstructs.Rules.Model;
 using static EcsConstructs.Rules.Model.EcsModel;
@@ -45,14 +46,14 @@ internal static class SchedulingRules
                 yield return new Finding(service, $"runs on Fargate with {constraints} placement constraint(s) and {strategies} placement strategy rule(s) (\"Placement constraints are not supported with FARGATE launch type\").");
             }
 
-            if (constraints > 10)
+            if (constraints > TaskLimits.MaxPlacementConstraints)
             {
-                yield return new Finding(service, $"has {constraints} placement constraints (service and task definition); ECS allows at most 10.");
+                yield return new Finding(service, $"has {constraints} placement constraints (service and task definition); ECS allows at most {TaskLimits.MaxPlacementConstraints}.");
             }
 
-            if (strategies > 5)
+            if (strategies > TaskLimits.MaxPlacementStrategies)
             {
-                yield return new Finding(service, $"has {strategies} placement strategy rules; ECS allows at most 5.");
+                yield return new Finding(service, $"has {strategies} placement strategy rules; ECS allows at most {TaskLimits.MaxPlacementStrategies}.");
             }
         }
     }

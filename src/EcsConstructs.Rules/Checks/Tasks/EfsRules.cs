@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EcsConstructs.Rules.Data;
+using EcsConstructs.Rules.Conditions;
 using EcsConstructs.Rules.Engine;
 using EcsConstructs.Rules.Model;
 using static EcsConstructs.Rules.Model.EcsModel;
@@ -51,7 +52,7 @@ internal static class EfsRules
             var accessPoint = Path(efs, "AuthorizationConfig.AccessPointId") is not null;
             var iam = Str(Path(efs, "AuthorizationConfig.IAM")) == "ENABLED";
             var root = Str(Get(efs, "RootDirectory"));
-            if (accessPoint && root is not null && root != "/")
+            if (!TaskLimits.EfsRootDirectoryAllowed(accessPoint, root))
             {
                 yield return new Finding(td, $"EFS volume uses an access point with RootDirectory '{root}' (\"When using an EFS access point, the root directory must either be set to \\\"/\\\" or be omitted\").");
             }

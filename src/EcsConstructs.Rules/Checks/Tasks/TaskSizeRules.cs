@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EcsConstructs.Rules.Data;
+using EcsConstructs.Rules.Conditions;
 using EcsConstructs.Rules.Engine;
 using EcsConstructs.Rules.Model;
 using static EcsConstructs.Rules.Model.EcsModel;
@@ -59,16 +60,16 @@ internal static class TaskSizeRules
                     yield return new Finding(td, $"container '{name}' has neither Memory nor MemoryReservation and the task has no Memory (\"At least one of 'memory' or 'memoryReservation' must be specified\").");
                 }
 
-                if (memory > taskMemory)
+                if (TaskLimits.ContainerAboveTask(memory, taskMemory))
                 {
                     yield return new Finding(td, $"container '{name}' Memory {memory} MiB is greater than the task's {taskMemory} MiB (\"The 'memory' setting for container '{name}' is greater than for the task\").");
                 }
 
-                if (reservation > memory)
+                if (TaskLimits.ReservationAboveLimit(reservation, memory))
                 {
                     yield return new Finding(td, $"container '{name}' MemoryReservation {reservation} MiB is greater than its Memory {memory} MiB; the hard limit must be at least the reservation.");
                 }
-                else if (reservation > taskMemory)
+                else if (TaskLimits.ContainerAboveTask(reservation, taskMemory))
                 {
                     yield return new Finding(td, $"container '{name}' MemoryReservation {reservation} MiB is greater than the task's {taskMemory} MiB.");
                 }
