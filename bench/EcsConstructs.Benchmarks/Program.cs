@@ -12,6 +12,7 @@ using EcsConstructs.Tests.Support;
 //   --all [--warmup 2] [--iterations 5]            every case, each in a child process, and a table
 //   --verify                                       ours vs raw L2: are the templates the same?
 //   --calls                                        jsii round trips per synthesis and per service, ours vs raw L2
+//   --rules [--warmup 2] [--iterations 5]          what the rule engine adds to a synthesis (cold and warm)
 // See bench/README.md; bench/run.sh runs --verify, --all and times the test suite.
 var arguments = args.ToList();
 var warmup = IntOption("--warmup", 2);
@@ -27,6 +28,16 @@ if (arguments.Contains("--calls"))
     return Calls.Run();
 }
 
+if (arguments.Contains("--rules"))
+{
+    return RulesCost.Run(warmup, iterations);
+}
+
+if (arguments.IndexOf("--rules-cold") is >= 0 and var cold && cold + 1 < arguments.Count)
+{
+    return RulesCost.Cold(arguments[cold + 1]);
+}
+
 if (arguments.Contains("--all"))
 {
     return Runner.RunAll(warmup, iterations);
@@ -35,7 +46,7 @@ if (arguments.Contains("--all"))
 var caseIndex = arguments.IndexOf("--case");
 if (caseIndex < 0 || caseIndex + 1 >= arguments.Count || !Cases.All.ContainsKey(arguments[caseIndex + 1]))
 {
-    Console.Error.WriteLine($"usage: --case <{string.Join('|', Cases.All.Keys)}> [--warmup N] [--iterations N] | --all | --verify | --calls");
+    Console.Error.WriteLine($"usage: --case <{string.Join('|', Cases.All.Keys)}> [--warmup N] [--iterations N] | --all | --verify | --calls | --rules");
     return 2;
 }
 

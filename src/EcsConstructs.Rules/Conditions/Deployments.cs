@@ -21,6 +21,16 @@ internal static class Deployments
     public static bool LeavesNoRoom(int desired, int minimumHealthyPercent, int maximumPercent) =>
         desired > 0 && MayRun(desired, maximumPercent) <= MustKeep(desired, minimumHealthyPercent);
 
-    /// <summary>Whether tasks with fixed host ports (one per instance) can reach their deployment peak on <paramref name="instances"/> instances.</summary>
-    public static bool FixedHostPortPeakFits(int desired, int maximumPercent, int instances) => MayRun(desired, maximumPercent) <= instances;
+    /// <summary>
+    /// Whether tasks with fixed host ports (one task per instance) can run and be replaced on at most
+    /// <paramref name="instances"/> instances: all of them fit, and a deployment finds a free instance
+    /// for a new task, or may first stop an old one (the tasks it must keep fit on fewer instances).
+    /// ECS starts no more new tasks than free instances allow; a maximum percent above that only
+    /// delays, it does not block.
+    /// </summary>
+    public static bool FixedHostPortsCanDeploy(int desired, int minimumHealthyPercent, int instances) =>
+        desired <= instances && MustKeep(desired, minimumHealthyPercent) < instances;
+
+    /// <summary>The highest minimum healthy percent that still lets a deployment stop one of <paramref name="desired"/> tasks first.</summary>
+    public static int MinimumHealthyPercentToStopOne(int desired) => desired <= 0 ? 100 : 100 * (desired - 1) / desired;
 }

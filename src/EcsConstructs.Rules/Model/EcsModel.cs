@@ -99,6 +99,25 @@ internal static class EcsModel
         return defaults.Count == 0 ? null : ("the cluster's default capacity provider strategy", defaults.Select(s => index.Provider(Get(s, "CapacityProvider"))).ToList());
     }
 
+    /// <summary>
+    /// Whether the service runs on Fargate: launch type FARGATE, a strategy (its own or the cluster's
+    /// default) of Fargate providers only, or neither with a task definition that requires FARGATE only.
+    /// </summary>
+    public static bool IsFargate(this TemplateIndex index, CfnEntry service)
+    {
+        if (LaunchType(service) is { } launchType)
+        {
+            return launchType == "FARGATE";
+        }
+
+        if (index.Strategy(service) is { } strategy)
+        {
+            return strategy.Providers.Count > 0 && strategy.Providers.All(p => p.IsFargate);
+        }
+
+        return index.TaskDef(service) is { } td && RequiresFargate(td) && !Items(td.P("RequiresCompatibilities")).Select(Str).Contains("EC2");
+    }
+
     /// <summary>The Auto Scaling groups the service's tasks may land on, when known.</summary>
     public static List<CfnEntry>? Ec2Groups(this TemplateIndex index, CfnEntry service)
     {
@@ -210,6 +229,13 @@ internal static class EcsModel
     private static bool Forwards(JsonObject action, string targetGroupKey) =>
         TemplateIndex.RefId(Get(action, "TargetGroupArn")) == targetGroupKey
         || Objects(Path(action, "ForwardConfig.TargetGroups")).Any(t => TemplateIndex.RefId(Get(t, "TargetGroupArn")) == targetGroupKey);
+
+    /// <summary>
+    /// Whether a container image is pulled from ECR: a registry host <c>….dkr.ecr.….amazonaws.com</c>, or
+    /// a reference to an <c>AWS::ECR::Repository</c> of the templates (its <c>RepositoryUri</c> in a <c>Fn::Sub</c> or <c>Fn::Join</c>).
+    /// </summary>
+    public static bool IsEcrImage(this TemplateIndex index, JsonNode? image) =>
+        AnyString(image, s => s.Contains(".dkr.ecr.", StringComparison.Ordinal) || index[s]?.Type == "AWS::ECR::Repository");
 
     /// <summary>Every load balancer binding of every service (its <c>LoadBalancers</c> entries).</summary>
     public static IEnumerable<(CfnEntry Service, JsonObject Binding)> Bindings(this TemplateIndex index) =>

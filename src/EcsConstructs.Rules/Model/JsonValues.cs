@@ -70,6 +70,18 @@ internal static class JsonValues
 
     public static IEnumerable<JsonObject> Objects(JsonNode? node) => Items(node).OfType<JsonObject>();
 
+    /// <summary>Whether any string value in <paramref name="node"/> (at any depth) satisfies <paramref name="predicate"/>.</summary>
+    public static bool AnyString(JsonNode? node, Func<string, bool> predicate) => node switch
+    {
+        JsonValue v => v.TryGetValue<string>(out var s) && predicate(s),
+        JsonArray a => a.Any(item => AnyString(item, predicate)),
+        JsonObject o => o.Any(p => AnyString(p.Value, predicate)),
+        _ => false,
+    };
+
+    /// <summary>Whether <paramref name="node"/> references the resource with global key <paramref name="key"/> anywhere (a resolved <c>Ref</c> or <c>Fn::GetAtt</c>).</summary>
+    public static bool Mentions(JsonNode? node, string key) => AnyString(node, s => s == key);
+
     /// <summary>A value given as one string or a list of strings (IAM actions, resources, principals).</summary>
     public static IEnumerable<JsonNode> OneOrMany(JsonNode? node) =>
         node is JsonArray a ? Items(a) : node is null ? [] : [node];

@@ -44,9 +44,14 @@ internal static class NetworkModel
             return SubnetEgress.Nat;
         }
 
+        return HasEcrEndpoint(index, subnet) ? SubnetEgress.Nat : SubnetEgress.None;
+    }
+
+    /// <summary>Whether the subnet's VPC has an ECR (<c>ecr.dkr</c>) interface endpoint in the templates.</summary>
+    public static bool HasEcrEndpoint(TemplateIndex index, CfnEntry subnet)
+    {
         var vpc = TemplateIndex.RefId(subnet.P("VpcId"));
-        var endpoint = index.OfType("AWS::EC2::VPCEndpoint").Any(e => TemplateIndex.RefId(e.P("VpcId")) == vpc && (e.P("ServiceName")?.ToJsonString().Contains("ecr.dkr", StringComparison.Ordinal) ?? false));
-        return endpoint ? SubnetEgress.Nat : SubnetEgress.None;
+        return index.OfType("AWS::EC2::VPCEndpoint").Any(e => TemplateIndex.RefId(e.P("VpcId")) == vpc && AnyString(e.P("ServiceName"), s => s.Contains("ecr.dkr", StringComparison.Ordinal)));
     }
 
     /// <summary>One security group rule, inline in an <c>AWS::EC2::SecurityGroup</c> or its own resource.</summary>

@@ -24,7 +24,7 @@ internal static partial class Policies
     public static List<string>? TrustedServices(CfnEntry role)
     {
         var result = new List<string>();
-        foreach (var statement in Objects(role.P("AssumeRolePolicyDocument.Statement")).Where(s => Str(Get(s, "Effect")) == "Allow"))
+        foreach (var statement in OneOrMany(role.P("AssumeRolePolicyDocument.Statement")).OfType<JsonObject>().Where(s => Str(Get(s, "Effect")) == "Allow"))
         {
             foreach (var principal in OneOrMany(Path(statement, "Principal.Service")))
             {
@@ -68,23 +68,26 @@ internal static partial class Policies
             }
         }
 
-        if (action.StartsWith("ecr:", StringComparison.Ordinal) && ManagedPolicies(role).Any(p => p.Contains("AmazonECSTaskExecutionRolePolicy", StringComparison.Ordinal)))
-        {
-            return Grant.Yes;
-        }
-
         return complete ? Grant.No : Grant.Unknown;
     }
 
-    public static bool HasWildcardFor(TemplateIndex index, CfnEntry role, string action, JsonNode valueFrom) =>
-        Statements(index, role, out _).Where(s => OneOrMany(Get(s, "Action")).Select(Str).Any(a => a is not null && Glob(a, action)))
-            .SelectMany(s => OneOrMany(Get(s, "Resource"))).Select(Str).Any(r => r is not null && r.Contains('*', StringComparison.Ordinal) || r?.Contains('?', StringComparison.Ordinal) == true);
-
     public static bool KeyPolicyGrants(CfnEntry key, CfnEntry role) =>
-        Objects(key.P("KeyPolicy.Statement")).Any(s => Path(s, "Principal.AWS")?.ToJsonString().Contains($"\"{role.Key}\"", StringComparison.Ordinal) == true);
+        Objects(key.P("KeyPolicy.Statement")).Any(s => Mentions(Path(s, "Principal.AWS"), role.Key));
 
+    /// <summary>
+    /// What a container secret's <c>ValueFrom</c> names: the secret (a reference, or its ARN without a
+    /// JSON key), the action ECS reads it with, and whether a Secrets Manager ARN is partial (no
+    /// 6-character suffix). A JSON field of a secret of the templates, which CDK writes as
+    /// <c>Fn::Join</c> of the secret's reference and <c>:field::</c>, names that secret.
+    /// </summary>
     public static (JsonNode? ValueFrom, string Action, bool Partial) SecretReference(TemplateIndex index, JsonNode? valueFrom)
     {
+        if (Get(valueFrom, "Fn::Join") is JsonArray { Count: 2 } join && join[1] is JsonArray { Count: > 0 } joined
+            && index.Target(joined[0]) is { Type: "AWS::SecretsManager::Secret" })
+        {
+            valueFrom = joined[0];
+        }
+
         var target = index.Target(valueFrom);
         if (target is not null)
         {
@@ -125,6 +128,11 @@ internal static partial class Policies
             }
         }
 
+        foreach (var policy in index.OfType("AWS::IAM::RolePolicy").Where(p => TemplateIndex.RefId(p.P("RoleName")) == role.Key))
+        {
+            documents.Add(policy.P("PolicyDocument"));
+        }
+
         foreach (var arn in Items(role.P("ManagedPolicyArns")))
         {
             var local = index.Target(arn);
@@ -132,16 +140,37 @@ internal static partial class Policies
             {
                 documents.Add(local.P("PolicyDocument"));
             }
+            else if (IsTaskExecutionRolePolicy(arn))
+            {
+                documents.Add(TaskExecutionRolePolicy);
+            }
             else
             {
-                complete = false; // an AWS managed or imported policy: its statements are unknown
+                complete = false; // another AWS managed or an imported policy: its statements are unknown
             }
         }
 
         return documents.SelectMany(d => OneOrMany(Get(d, "Statement"))).OfType<JsonObject>().ToList();
     }
 
-    private static IEnumerable<string> ManagedPolicies(CfnEntry role) => Items(role.P("ManagedPolicyArns")).Select(a => a.ToJsonString());
+    /// <summary>
+    /// What the AWS managed policy <c>AmazonECSTaskExecutionRolePolicy</c> grants (its published
+    /// document): pulling from ECR and writing to existing log streams, on any resource; nothing
+    /// else (no secrets, no KMS, no <c>logs:CreateLogGroup</c>).
+    /// </summary>
+    private static readonly JsonObject TaskExecutionRolePolicy = new()
+    {
+        ["Statement"] = new JsonArray(new JsonObject
+        {
+            ["Effect"] = "Allow",
+            ["Action"] = new JsonArray("ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage", "logs:CreateLogStream", "logs:PutLogEvents"),
+            ["Resource"] = "*",
+        }),
+    };
+
+    /// <summary>Whether a managed policy ARN is <c>…:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy</c> (a literal, or joined with the partition).</summary>
+    private static bool IsTaskExecutionRolePolicy(JsonNode arn) =>
+        AnyString(arn, s => s.EndsWith(":iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy", StringComparison.Ordinal));
 
     private static bool Glob(string pattern, string value)
     {

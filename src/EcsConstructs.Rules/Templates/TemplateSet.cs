@@ -225,8 +225,8 @@ public sealed partial class TemplateSet
             if (relative is null)
             {
                 assets ??= TemplateAssets(folder);
-                var url = resource["Properties"]?["TemplateURL"]?.ToJsonString() ?? string.Empty;
-                relative = assets.FirstOrDefault(a => url.Contains(a.Key, StringComparison.Ordinal)).Value;
+                var url = resource["Properties"]?["TemplateURL"];
+                relative = assets.FirstOrDefault(a => Model.JsonValues.AnyString(url, s => s.Contains(a.Key, StringComparison.Ordinal))).Value;
             }
 
             var file = relative is null ? null : Path.Combine(folder, relative);

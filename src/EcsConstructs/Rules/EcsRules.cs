@@ -35,7 +35,17 @@ public static class EcsRules
     public static CloudAssembly Synth(App app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // app.Synth() runs in Node.js; meanwhile .NET loads and compiles the engine on another thread.
+        var warmUp = RuleEngine.WarmUp();
         var assembly = app.Synth();
+        warmUp.Wait();
+        return Check(assembly);
+    }
+
+    /// <summary>Checks a synthesized cloud assembly, prints the findings and sets the exit code (the second half of <see cref="Synth"/>).</summary>
+    internal static CloudAssembly Check(CloudAssembly assembly)
+    {
         RuleReport report;
         try
         {

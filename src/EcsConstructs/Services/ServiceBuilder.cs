@@ -397,8 +397,8 @@ internal static class ServiceBuilder
         }
     }
 
-    // DEPLOY-FAILURES class 3: a fixed host port (host mode, or bridge with a host port) fits once per
-    // instance, and a rolling deployment runs up to DesiredCount x MaxHealthyPercent tasks at once.
+    // Failure class 3: a fixed host port (host mode, or bridge with a host port) fits once per instance;
+    // a deployment needs a free instance for a new task, or may stop an old task first (rule ECS006).
     private static void ValidateFixedHostPorts(Construct scope, ServiceProps props, EcsTaskDefinition task, EcsCluster? cluster)
     {
         var ports = task.ContainerSpecs
@@ -407,24 +407,21 @@ internal static class ServiceBuilder
             .Select(p => p.HostPort ?? p.ContainerPort)
             .Distinct()
             .ToList();
-        if (ports.Count == 0 || props.PlacementConstraints?.Any(c => c.IsDistinctInstance) == true)
-        {
-            return;
-        }
-
-        var peak = Deployments.MayRun(props.DesiredCount, props.MaxHealthyPercent);
         var instances = cluster?.Ec2Capacity.Sum(c => c.Options.MaxCapacity);
-        if (peak <= 1 || (instances is { } n && Deployments.FixedHostPortPeakFits(props.DesiredCount, props.MaxHealthyPercent, n)))
+        if (ports.Count == 0 || instances is not { } n || Deployments.FixedHostPortsCanDeploy(props.DesiredCount, props.MinHealthyPercent, n))
         {
             return;
         }
 
-        var capacity = instances is null
-            ? "the cluster's instance count is not known (it was not built with EcsCluster)"
-            : $"the cluster has at most {instances} instances";
-        throw new EcsValidationException(RuleIds.FixedHostPorts, scope.Node.Path, nameof(props.PlacementConstraints),
-            $"has no distinctInstance, but the task uses fixed host ports ({string.Join(", ", ports)}) in {task.NetworkMode} mode, so an instance runs one task per port, " +
-            $"and a deployment peaks at {peak} tasks (DesiredCount {props.DesiredCount} x MaxHealthyPercent {props.MaxHealthyPercent} %) while {capacity}; " +
-            "add ServicePlacementConstraint.DistinctInstance(), or lower DesiredCount or MaxHealthyPercent.");
+        var bound = $"the task uses fixed host ports ({string.Join(", ", ports)}) in {task.NetworkMode} mode, so an instance runs one task per port";
+        if (props.DesiredCount > n)
+        {
+            throw new EcsValidationException(RuleIds.FixedHostPorts, scope.Node.Path, nameof(props.DesiredCount),
+                $"{props.DesiredCount} is more than the {n} instances the cluster can have, and {bound}; allowed: at most {n}, or dynamic host ports (BRIDGE mode without a host port).");
+        }
+
+        throw new EcsValidationException(RuleIds.FixedHostPorts, scope.Node.Path, nameof(props.MinHealthyPercent),
+            $"{props.MinHealthyPercent} % keeps all {props.DesiredCount} tasks running while they fill the {n} instances the cluster can have, and {bound}, so a deployment can neither place a new task nor stop an old one first; " +
+            $"allowed: at most {Deployments.MinimumHealthyPercentToStopOne(props.DesiredCount)} %, or more instances than DesiredCount, or dynamic host ports.");
     }
 }

@@ -62,12 +62,21 @@ public sealed class CapacityRulesTests
     }
 
     [Fact]
+    public void ECS006_fixed_host_port_tasks_filling_every_instance_with_a_minimum_of_100_percent()
+    {
+        var w = new L1World();
+        w.TaskDefinition.ContainerDefinitions = new[] { L1World.Container(hostPort: 80) };
+        w.Service.DesiredCount = 4;
+        w.Synth().Fired("ECS006", "4 tasks fill the 4 instances the capacity can have and MinimumHealthyPercent 100 keeps 4 running");
+    }
+
+    [Fact]
     public void ECS006_fixed_host_port_with_more_tasks_than_instances()
     {
         var w = new L1World();
         w.TaskDefinition.ContainerDefinitions = new[] { L1World.Container(hostPort: 80) };
-        w.Service.DesiredCount = 3;
-        w.Synth().Fired("ECS006", "a deployment runs up to 6 tasks (3 × 200 %) on at most 4 instances");
+        w.Service.DesiredCount = 5;
+        w.Synth().Fired("ECS006", "DesiredCount 5 is more than the 4 instances the capacity can have");
     }
 
     [Fact]

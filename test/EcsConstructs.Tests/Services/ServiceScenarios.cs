@@ -78,7 +78,10 @@ internal static class ServiceScenarios
         return stack;
     }
 
-    /// <summary>A host-mode EC2 service behind an ALB, one task per instance (distinctInstance).</summary>
+    /// <summary>
+    /// A host-mode EC2 service behind an ALB, one task per instance (distinctInstance), as many tasks as
+    /// instances: a deployment stops an old task first (MinHealthyPercent 50) to free an instance.
+    /// </summary>
     public static Stack HostModeDistinctInstance()
     {
         var stack = TestApps.NewStack("HostMode");
@@ -89,6 +92,7 @@ internal static class ServiceScenarios
             Image = Fixtures.Image,
             NetworkMode = NetworkMode.HOST,
             DesiredCount = 3,
+            MinHealthyPercent = 50,
             PlacementConstraints = [ServicePlacementConstraint.DistinctInstance()],
         });
         return stack;

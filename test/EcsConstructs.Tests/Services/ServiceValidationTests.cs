@@ -262,10 +262,25 @@ public sealed class ServiceValidationTests
     }
 
     [Fact]
-    public void Host_mode_whose_deployment_peak_exceeds_the_instances_without_distinct_instance_is_rejected()
+    public void Host_mode_tasks_that_fill_every_instance_while_all_must_keep_running_are_rejected()
     {
-        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, NetworkMode = NetworkMode.HOST, DesiredCount = 2 });
-        Assert.Equal("[ECS006] Test/Web: PlacementConstraints: has no distinctInstance, but the task uses fixed host ports (80) in HOST mode, so an instance runs one task per port, and a deployment peaks at 4 tasks (DesiredCount 2 x MaxHealthyPercent 200 %) while the cluster has at most 3 instances; add ServicePlacementConstraint.DistinctInstance(), or lower DesiredCount or MaxHealthyPercent.", e.Message);
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, NetworkMode = NetworkMode.HOST, DesiredCount = 3 });
+        Assert.Equal("[ECS006] Test/Web: MinHealthyPercent: 100 % keeps all 3 tasks running while they fill the 3 instances the cluster can have, and the task uses fixed host ports (80) in HOST mode, so an instance runs one task per port, so a deployment can neither place a new task nor stop an old one first; allowed: at most 66 %, or more instances than DesiredCount, or dynamic host ports.", e.Message);
+    }
+
+    [Fact]
+    public void Host_mode_tasks_beyond_the_instances_are_rejected()
+    {
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, NetworkMode = NetworkMode.HOST, DesiredCount = 4, MinHealthyPercent = 50 });
+        Assert.Equal("[ECS006] Test/Web: DesiredCount: 4 is more than the 3 instances the cluster can have, and the task uses fixed host ports (80) in HOST mode, so an instance runs one task per port; allowed: at most 3, or dynamic host ports (BRIDGE mode without a host port).", e.Message);
+    }
+
+    [Fact]
+    public void Host_mode_with_a_free_instance_for_each_deployment_step_is_accepted()
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack);
+        _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, NetworkMode = NetworkMode.HOST, DesiredCount = 2 });
     }
 
     [Fact]

@@ -43,8 +43,7 @@ internal static class CapacityProviderRules
             }
 
             var userData = Get(data, "UserData");
-            var text = userData?.ToJsonString() ?? string.Empty;
-            if (!text.Contains("ECS_CLUSTER", StringComparison.Ordinal))
+            if (!AnyString(userData, s => s.Contains("ECS_CLUSTER", StringComparison.Ordinal)))
             {
                 yield return new Finding(group, $"the launch template or configuration of capacity provider {provider.Path} has {(userData is null ? "no user data" : "user data without ECS_CLUSTER")}, so the instances register with the cluster named 'default', not this cluster.");
             }
@@ -115,10 +114,9 @@ internal static class CapacityProviderRules
     /// </summary>
     private static bool ForceDeleted(TemplateIndex index, CfnEntry group) =>
         index.All.Where(r => r.Type.StartsWith("Custom::", StringComparison.Ordinal) || r.Type == "AWS::CloudFormation::CustomResource")
-                .Select(r => r.Props.ToJsonString())
-                .Any(json => json.Contains("deleteAutoScalingGroup", StringComparison.OrdinalIgnoreCase)
-                    && json.Contains("ForceDelete", StringComparison.Ordinal)
-                    && json.Contains($"\"{group.Key}\"", StringComparison.Ordinal));
+                .Any(r => AnyString(r.Props, s => s.Contains("deleteAutoScalingGroup", StringComparison.OrdinalIgnoreCase))
+                    && AnyString(r.Props, s => s.Contains("ForceDelete", StringComparison.Ordinal))
+                    && Mentions(r.Props, group.Key));
 
     public static IEnumerable<Finding> ForceDelete(TemplateIndex index)
     {

@@ -69,12 +69,16 @@ internal static class InstanceFitRules
                 continue;
             }
 
-            var maxPercent = Int(service.P("DeploymentConfiguration.MaximumPercent")) ?? 200;
-            var peak = Deployments.MayRun(desired.Value, maxPercent);
+            var minPercent = Int(service.P("DeploymentConfiguration.MinimumHealthyPercent")) ?? 100;
             var room = maxInstances.Sum(m => m!.Value);
-            if (!Deployments.FixedHostPortPeakFits(desired.Value, maxPercent, room))
+            var bound = $"the task binds fixed host port(s) {string.Join(", ", ports.Distinct())}, so one task fits per instance";
+            if (desired > room)
             {
-                yield return new Finding(service, $"the task binds fixed host port(s) {string.Join(", ", ports.Distinct())}, so one task fits per instance, but a deployment runs up to {peak} tasks ({desired} × {maxPercent} %) on at most {room} instances (\"already using a port required by your task\").");
+                yield return new Finding(service, $"{bound}, but DesiredCount {desired} is more than the {room} instances the capacity can have (\"already using a port required by your task\").");
+            }
+            else if (!Deployments.FixedHostPortsCanDeploy(desired.Value, minPercent, room))
+            {
+                yield return new Finding(service, $"{bound}; {desired} tasks fill the {room} instances the capacity can have and MinimumHealthyPercent {minPercent} keeps {Deployments.MustKeep(desired.Value, minPercent)} running, so a deployment can neither place a new task nor stop an old one first (\"already using a port required by your task\").");
             }
         }
     }

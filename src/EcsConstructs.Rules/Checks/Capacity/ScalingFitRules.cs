@@ -20,8 +20,7 @@ internal static class ScalingFitRules
     {
         foreach (var target in index.OfType("AWS::ApplicationAutoScaling::ScalableTarget").Where(t => Str(t.P("ScalableDimension")) == "ecs:service:DesiredCount"))
         {
-            var resourceId = target.P("ResourceId")?.ToJsonString() ?? string.Empty;
-            var service = index.OfType(Service).FirstOrDefault(s => resourceId.Contains($"\"{s.Key}\"", StringComparison.Ordinal));
+            var service = index.OfType(Service).FirstOrDefault(s => Mentions(target.P("ResourceId"), s.Key));
             var maxTasks = Int(target.P("MaxCapacity"));
             var td = service is null ? null : index.TaskDef(service);
             var groups = service is null ? null : index.Ec2Groups(service);

@@ -50,7 +50,7 @@ internal static class StrategyRules
             }
 
             var cluster = owner.Type == Association ? index.Target(owner.P("Cluster")) : index.ClusterOf(owner);
-            var association = cluster is null ? null : index.AssociationsOf(cluster).FirstOrDefault();
+            var association = owner.Type == Association ? owner : cluster is null ? null : index.AssociationsOf(cluster).FirstOrDefault();
             if (association is null || owner.Type == Association && !Objects(owner.P("DefaultCapacityProviderStrategy")).Any())
             {
                 continue;

@@ -17,7 +17,7 @@ internal static class DeploymentRules
             .Where(t => Str(t.P("ScalableDimension")) == "ecs:service:DesiredCount").ToList();
         foreach (var service in index.OfType(Service).Where(s => s.P("DesiredCount") is not null))
         {
-            var target = targets.FirstOrDefault(t => t.P("ResourceId")?.ToJsonString().Contains($"\"{service.Key}\"", StringComparison.Ordinal) == true);
+            var target = targets.FirstOrDefault(t => Mentions(t.P("ResourceId"), service.Key));
             if (target is null)
             {
                 continue;

@@ -17,7 +17,7 @@ internal static class RoleRules
             var containers = Containers(td).ToList();
             var secrets = containers.Any(c => Items(Get(c, "Secrets")).Any() || Get(c, "RepositoryCredentials") is not null);
             var fargate = RequiresFargate(td);
-            var ecr = containers.Any(c => Get(c, "Image")?.ToJsonString().Contains(".dkr.ecr.", StringComparison.Ordinal) == true);
+            var ecr = containers.Any(c => index.IsEcrImage(Get(c, "Image")));
             var awslogs = containers.Any(c => Str(Path(c, "LogConfiguration.LogDriver")) == "awslogs");
             if (secrets)
             {
@@ -35,7 +35,7 @@ internal static class RoleRules
         foreach (var td in index.OfType(TaskDefinition))
         {
             var role = index.Target(td.P("ExecutionRoleArn"));
-            var ecr = Containers(td).Any(c => Get(c, "Image")?.ToJsonString().Contains(".dkr.ecr.", StringComparison.Ordinal) == true);
+            var ecr = Containers(td).Any(c => index.IsEcrImage(Get(c, "Image")));
             if (role is null || !ecr)
             {
                 continue;
@@ -70,16 +70,22 @@ internal static class RoleRules
                         continue;
                     }
 
-                    var grant = Policies.Allows(index, role, action, valueFrom);
-                    if (grant == Policies.Grant.No)
+                    // IAM evaluates the secret's complete ARN: a partial reference (no suffix) is matched by a
+                    // grant on name-?????? or name-*, not by a grant on the partial ARN itself.
+                    var evaluated = partial ? JsonValue.Create(Str(valueFrom) + "-AbCdEf") : valueFrom;
+                    if (Policies.Allows(index, role, action, evaluated) != Policies.Grant.No)
                     {
-                        var onTaskRole = taskRole is not null && Policies.Allows(index, taskRole, action, valueFrom) == Policies.Grant.Yes;
-                        yield return new Finding(td, $"secret {name} of container '{Str(Get(container, "Name"))}' is not readable by execution role {role.Path} ({action}){(onTaskRole ? "; it is granted to the task role, which ECS does not use to inject secrets" : string.Empty)} (\"AccessDeniedException ... is not authorized to perform: {action}\").");
+                        continue;
                     }
-                    else if (grant == Policies.Grant.Yes && partial && !Policies.HasWildcardFor(index, role, action, valueFrom))
+
+                    if (partial && Policies.Allows(index, role, action, valueFrom) == Policies.Grant.Yes)
                     {
                         yield return new Finding(td, $"secret {name} is referenced by the partial ARN {Str(valueFrom)} (no 6-character suffix) and granted on exactly that ARN; IAM matches the full ARN, so access is denied at task start.");
+                        continue;
                     }
+
+                    var onTaskRole = taskRole is not null && Policies.Allows(index, taskRole, action, evaluated) == Policies.Grant.Yes;
+                    yield return new Finding(td, $"secret {name} of container '{Str(Get(container, "Name"))}' is not readable by execution role {role.Path} ({action}){(onTaskRole ? "; it is granted to the task role, which ECS does not use to inject secrets" : string.Empty)} (\"AccessDeniedException ... is not authorized to perform: {action}\").");
                 }
             }
         }
@@ -97,7 +103,7 @@ internal static class RoleRules
 
             foreach (var secret in Containers(td).SelectMany(c => Objects(Get(c, "Secrets"))))
             {
-                var source = index.Target(Get(secret, "ValueFrom"));
+                var source = index.Target(Policies.SecretReference(index, Get(secret, "ValueFrom")).ValueFrom);
                 var keyRef = source?.Type == "AWS::SecretsManager::Secret" ? source.P("KmsKeyId") : null;
                 var key = index.Target(keyRef);
                 if (key is null)

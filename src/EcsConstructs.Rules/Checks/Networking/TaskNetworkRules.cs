@@ -36,7 +36,7 @@ internal static class TaskNetworkRules
                 }
             }
 
-            if (RequiresFargate(td) && td.P("NetworkMode") is not null && mode != "awsvpc")
+            if (RequiresFargate(td) && mode != "awsvpc")
             {
                 yield return new Finding(td, $"requires FARGATE with network mode {mode} (\"Fargate only supports network mode 'awsvpc'\").");
             }
@@ -70,7 +70,9 @@ internal static class TaskNetworkRules
 
     public static IEnumerable<Finding> TaskEgress(TemplateIndex index)
     {
-        foreach (var service in index.OfType(Service))
+        // On EC2 the instance pulls images, reads secrets and ships logs for awsvpc tasks: only Fargate
+        // tasks need a way out of their own subnets.
+        foreach (var service in index.OfType(Service).Where(index.IsFargate))
         {
             var vpc = service.P("NetworkConfiguration.AwsvpcConfiguration");
             if (vpc is null)
@@ -82,7 +84,8 @@ internal static class TaskNetworkRules
             foreach (var subnet in Items(Get(vpc, "Subnets")).Select(index.Target).OfType<CfnEntry>())
             {
                 var egress = NetworkModel.Egress(index, subnet);
-                if (egress == NetworkModel.SubnetEgress.None || (egress == NetworkModel.SubnetEgress.InternetGateway && !publicIp))
+                if (egress == NetworkModel.SubnetEgress.None
+                    || (egress == NetworkModel.SubnetEgress.InternetGateway && !publicIp && !NetworkModel.HasEcrEndpoint(index, subnet)))
                 {
                     var why = egress == NetworkModel.SubnetEgress.None ? "has no default route (NAT or internet gateway) and the VPC has no ECR interface endpoint" : "routes to an internet gateway but AssignPublicIp is not ENABLED";
                     yield return new Finding(service, $"subnet {subnet.Path} {why}, so tasks cannot pull images, read secrets or ship logs (\"CannotPullContainerError ... Client.Timeout exceeded\").");

@@ -27,8 +27,7 @@ internal static class ScalingRules
                 continue;
             }
 
-            var text = label.ToJsonString();
-            var nlb = index.OfType(TargetGroup).FirstOrDefault(tg => text.Contains($"\"{tg.Key}\"", StringComparison.Ordinal)
+            var nlb = index.OfType(TargetGroup).FirstOrDefault(tg => Mentions(label, tg.Key)
                 && Str(tg.P("Protocol")) is "TCP" or "UDP" or "TLS" or "TCP_UDP");
             if (nlb is not null)
             {
