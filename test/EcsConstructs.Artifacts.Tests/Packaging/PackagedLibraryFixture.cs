@@ -37,7 +37,7 @@ public sealed class PackagedLibraryFixture : IDisposable
         CopyDirectory(Path.Combine(RepositoryFolder.Root, "test", "consumer"), Root);
         Feed = Path.Combine(Root, "feed"); // ConsumerApp/NuGet.config names "../feed"
 
-        foreach (var project in new[] { "EcsConstructs.Rules", "EcsConstructs", "EcsConstructs.Testing" })
+        foreach (var project in new[] { "EcsConstructs.Rules", "EcsConstructs", "EcsConstructs.Testing", "EcsConstructs.Rules.Cli" })
         {
             Dotnet(RepositoryFolder.Root, "pack", Path.Combine("src", project, project + ".csproj"),
                 "--no-build", "-c", Configuration, "-o", Feed, $"-p:Version={Version}", "--disable-build-servers");
@@ -57,6 +57,11 @@ public sealed class PackagedLibraryFixture : IDisposable
             new Dictionary<string, string> { ["CDK_OUTDIR"] = outDir, ["TMPDIR"] = tmp },
             Path.Combine(app, "bin", "Debug", "net10.0", "ConsumerApp.dll"));
         TemplateJson = File.ReadAllText(Path.Combine(outDir, "Consumer.template.json"));
+
+        // The tool, installed from the feed as a user installs it, checks the consumer's cloud assembly.
+        var tools = Path.Combine(Root, "tools");
+        Dotnet(Root, "tool", "install", "EcsConstructs.Rules.Cli", "--tool-path", tools, "--version", Version, "--add-source", Feed);
+        ToolOutput = Run(Path.Combine(tools, "ecs-rules"), Root, new Dictionary<string, string>(), "check", outDir);
         Duration = _clock.Elapsed;
     }
 
@@ -77,6 +82,9 @@ public sealed class PackagedLibraryFixture : IDisposable
 
     /// <summary>The template the consumer app synthesized.</summary>
     public string TemplateJson { get; }
+
+    /// <summary>What the installed <c>ecs-rules</c> tool printed for <c>check</c> on the consumer's cloud assembly (it exited 0).</summary>
+    public string ToolOutput { get; }
 
     /// <summary>Pack + restore + build + synth, for the record (printed by a test).</summary>
     public TimeSpan Duration { get; }

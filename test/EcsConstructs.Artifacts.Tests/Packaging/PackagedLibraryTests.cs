@@ -28,6 +28,22 @@ public sealed class PackagedLibraryTests(PackagedLibraryFixture fixture, ITestOu
     }
 
     [Fact]
+    public void The_ecs_rules_tool_installs_from_its_package_and_checks_the_consumers_cloud_assembly()
+    {
+        // The tool exited 0 (no error finding); its last line is the summary.
+        Assert.Matches(@"^ecs-rules: 0 errors, \d+ warnings?.* in 1 template\.$", fixture.ToolOutput.Trim().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public void The_tool_package_is_a_dotnet_tool_named_ecs_rules_with_the_engine_inside()
+    {
+        var entries = fixture.Entries($"EcsConstructs.Rules.Cli.{fixture.Version}.nupkg");
+        Assert.Contains(entries, e => e.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.EndsWith("/EcsConstructs.Rules.dll", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.Contains("Amazon.CDK", StringComparison.Ordinal) || e.Contains("Amazon.JSII", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_consumer_restored_EcsConstructs_as_a_package_of_this_runs_version()
     {
         var libraries = JsonNode.Parse(fixture.AssetsJson)!["libraries"]!.AsObject();

@@ -23,6 +23,12 @@ public sealed class ExistingInfrastructureTests(ExistingInfrastructureFixture fi
     }
 
     [Fact]
+    public void The_ecs_rules_tool_finds_nothing_in_the_cloud_assembly()
+    {
+        fixture.Findings.AssertToolClean();
+    }
+
+    [Fact]
     public void Imported_infrastructure_gives_no_warning_at_all()
     {
         // The rules walk a stack whose VPC, cluster, capacity provider and listener are imported:

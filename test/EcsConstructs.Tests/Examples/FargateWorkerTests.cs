@@ -28,6 +28,12 @@ public sealed class FargateWorkerTests(FargateWorkerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void The_ecs_rules_tool_finds_nothing_in_the_cloud_assembly()
+    {
+        fixture.Findings.AssertToolClean();
+    }
+
+    [Fact]
     public void Container_reads_one_json_key_of_the_secret_and_the_secure_string_parameter()
     {
         var container = Assert.Single(_t.PropertiesOf("AWS::ECS::TaskDefinition")["ContainerDefinitions"]!.AsArray())!;

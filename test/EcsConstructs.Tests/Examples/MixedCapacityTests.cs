@@ -24,6 +24,12 @@ public sealed class MixedCapacityTests(MixedCapacityFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void The_ecs_rules_tool_finds_nothing_in_the_cloud_assembly()
+    {
+        fixture.Findings.AssertToolClean();
+    }
+
+    [Fact]
     public void Has_two_ec2_capacity_providers_with_managed_scaling_and_termination_protection()
     {
         var providers = _t.Resources("AWS::ECS::CapacityProvider");

@@ -30,6 +30,12 @@ public sealed class MultiStackFixture
 public sealed class MultiStackTests(MultiStackFixture fixture) : IClassFixture<MultiStackFixture>
 {
     [Fact]
+    public void The_ecs_rules_tool_finds_nothing_in_the_cloud_assembly()
+    {
+        fixture.Findings.Values.First().AssertToolClean();
+    }
+
+    [Fact]
     public void No_rule_fires_on_any_stack()
     {
         foreach (var (stack, findings) in fixture.Findings)

@@ -24,6 +24,12 @@ public sealed class NginxWalkthroughTests(NginxWalkthroughFixture fixture) : ICl
     }
 
     [Fact]
+    public void The_ecs_rules_tool_finds_nothing_in_the_cloud_assembly()
+    {
+        fixture.Findings.AssertToolClean();
+    }
+
+    [Fact]
     public void Runs_three_nginx_tasks()
     {
         _t.Template.HasResourceProperties("AWS::ECS::Service", Obj(("DesiredCount", 3)));

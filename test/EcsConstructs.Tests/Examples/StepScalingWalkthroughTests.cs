@@ -23,6 +23,12 @@ public sealed class StepScalingWalkthroughTests(StepScalingWalkthroughFixture fi
     }
 
     [Fact]
+    public void The_ecs_rules_tool_finds_nothing_in_the_cloud_assembly()
+    {
+        fixture.Findings.AssertToolClean();
+    }
+
+    [Fact]
     public void Image_comes_from_an_immutable_scanned_retained_ecr_repository()
     {
         var repository = _t.Single("AWS::ECR::Repository");

@@ -15,11 +15,15 @@ internal sealed record Annotation(string Level, string Path, string Text);
 /// </summary>
 internal sealed class RuleFindings
 {
-    private RuleFindings(List<Annotation> all, RuleReport report)
+    private RuleFindings(List<Annotation> all, RuleReport report, string assemblyDirectory)
     {
         All = all;
         Report = report;
+        AssemblyDirectory = assemblyDirectory;
     }
+
+    /// <summary>The cloud assembly the rules read (the stage's synthesis).</summary>
+    public string AssemblyDirectory { get; }
 
     /// <summary>Every finding on the stack: errors, warnings, acknowledged warnings and notes (level "info").</summary>
     public IReadOnlyList<Annotation> All { get; }
@@ -42,7 +46,7 @@ internal sealed class RuleFindings
                 f.Path,
                 f.ToString()))
             .ToList();
-        return new RuleFindings(all, report);
+        return new RuleFindings(all, report, assembly.Directory);
     }
 
     /// <summary>The findings of one rule.</summary>
@@ -73,6 +77,14 @@ internal sealed class RuleFindings
     {
         Assert.True(!Findings.Any(), $"{label}{(label is null ? string.Empty : ":\n")}{Dump()}");
         Assert.Empty(Of("ECS044"));
+    }
+
+    /// <summary>Runs the <c>ecs-rules</c> tool as a process on the cloud assembly and asserts it reports no error and no warning.</summary>
+    public void AssertToolClean()
+    {
+        var (exit, output, error) = EcsConstructs.Rules.Tests.Support.EcsRulesTool.Run("check", AssemblyDirectory);
+        Assert.True(exit == 0 && error.Length == 0, $"exit {exit}\n{output}{error}");
+        Assert.Matches(@"^ecs-rules: 0 errors, 0 warnings(, \d+ notes?)? in \d+ templates?\.$", output.Trim());
     }
 
     public string Dump() => string.Join("\n", All.Select(a => $"{a.Level} {a.Path}: {a.Text}"));
