@@ -33,9 +33,25 @@ TMPDIR="$scratch" dotnet "$bench_dll" --all --warmup "$WARMUP" --iterations "$IT
 echo "== jsii round trips (C# -> Node.js requests) per synthesis"
 TMPDIR="$scratch" dotnet "$bench_dll" --calls
 
+echo "== the rules: what EcsRules.Synth adds to a cold and a warm synthesis"
+TMPDIR="$scratch" dotnet "$bench_dll" --rules --warmup "$WARMUP" --iterations "$ITERATIONS"
+
+echo "== ecs-rules check over every committed snapshot template (whole process, .NET start-up included)"
+dotnet build src/EcsConstructs.Rules.Cli -c Release -v q -nologo > "$scratch/cli.log" 2>&1 || { cat "$scratch/cli.log"; exit 1; }
+cli=src/EcsConstructs.Rules.Cli/bin/Release/net10.0/EcsConstructs.Rules.Cli.dll
+mapfile -t snapshots < <(git ls-files 'test/*__snapshots__/*.template.json')
+echo "${#snapshots[@]} templates"
+if command -v hyperfine > /dev/null; then
+  hyperfine --warmup 2 --runs "$((ITERATIONS * 2))" --ignore-failure --style basic \
+    "dotnet $cli --version" "dotnet $cli check ${snapshots[*]}" "dotnet $cli check test/EcsConstructs.Rules.Tests/KnownGood/Fargate"
+else
+  echo "(hyperfine not installed: apt-get install hyperfine; timing one run)"
+  /usr/bin/time -f "%e s wall, %U s user" dotnet "$cli" check "${snapshots[@]}" > /dev/null || true
+fi
+
 if [[ "${SKIP_TESTS:-}" != "1" ]]; then
   echo "== test suite wall time"
-  # The README's test command (an incremental build, then the three test projects in parallel),
+  # The README's test command (an incremental build, then the four test projects in parallel),
   # then the test run alone. The machine's busy core-seconds during each show how CPU-bound it is.
   suite() { # label, command...
     local label=$1; shift

@@ -34,10 +34,10 @@ internal static class Calls
             Console.WriteLine($"  {diff,6:+0.#;-0.#}  {key}");
         }
 
-        // The synth-time rules: requests that EcsRules.Apply adds to the walkthrough's synthesis.
+        // The rules: jsii requests that EcsRules.Synth adds to the walkthrough's synthesis (the engine reads the templates in .NET).
         var plain = Requests("example-NginxWalkthrough", 2).Values.Sum() - Requests("example-NginxWalkthrough", 1).Values.Sum();
         var ruled = Requests("example-NginxWalkthrough+rules", 2).Values.Sum() - Requests("example-NginxWalkthrough+rules", 1).Values.Sum();
-        Console.WriteLine($"example-NginxWalkthrough: {plain} jsii requests per synthesis, {ruled} with EcsRules.Apply (the rules: {ruled - plain})");
+        Console.WriteLine($"example-NginxWalkthrough: {plain} jsii requests per synthesis, {ruled} with EcsRules.Synth (the rules: {ruled - plain})");
 
         // The cost of one round trip, measured with the cheapest static call there is.
         for (var i = 0; i < 300; i++)

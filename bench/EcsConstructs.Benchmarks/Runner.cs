@@ -85,7 +85,7 @@ internal static class Runner
         }
 
         s.AppendLine();
-        s.AppendLine("What the synth-time rules (`EcsRules.Apply(app)`) add:");
+        s.AppendLine("What the rules (`EcsRules.Synth(app)` in place of `app.Synth()`) add:");
         s.AppendLine();
         s.AppendLine("| Case | without rules (wall median) | with rules | rules cost (wall) | rules cost (CPU median) |");
         s.AppendLine("| --- | ---: | ---: | ---: | ---: |");
