@@ -48,8 +48,8 @@ internal static class ScalingFitRules
                     break;
                 }
 
-                var largest = types.Select(t => (Type: t, Spec: InstanceTypeCatalog.TryGet(t, out var s) ? s : default)).MaxBy(t => (t.Spec.CpuUnits, t.Spec.MemoryMiB));
-                capacity.Add((group, max.Value, largest.Type, largest.Spec));
+                var largest = types.Select(t => (Type: t, Spec: InstanceTypeCatalog.TryGet(t, out var s) ? s : null)).Where(t => t.Spec is not null).MaxBy(t => (t.Spec!.CpuUnits, t.Spec.MemoryMiB));
+                capacity.Add((group, max.Value, largest.Type, largest.Spec!));
             }
 
             if (capacity.Count == 0)
