@@ -48,6 +48,38 @@ public sealed class RulesAtSynthTests
     }
 
     [Fact]
+    public void Acknowledge_on_a_construct_writes_the_acknowledgement_into_the_template_where_every_run_point_reads_it()
+    {
+        var w = new L1World();
+        w.Group.MaxSize = "0";
+        EcsRules.Acknowledge(w.Group, "ECS002", "The batch group is started by hand.");
+
+        var findings = w.Synth();
+        var template = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(findings.AssemblyDirectory, "Test.template.json")))!;
+
+        findings.Silent("ECS002");
+        Assert.Contains(findings.Of("ECS002"), a => a.Text.Contains("acknowledged (The batch group is started by hand.)", StringComparison.Ordinal));
+        Assert.Equal("""{"acknowledge":[{"id":"ECS002","reason":"The batch group is started by hand."}]}""",
+            template["Resources"]!["Asg"]!["Metadata"]!["ecs-rules"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Acknowledge_on_a_stack_writes_the_template_metadata_and_merges_with_other_rules()
+    {
+        var w = new L1World();
+        w.Group.MaxSize = "0";
+        w.Service.DeploymentConfiguration = new Amazon.CDK.AWS.ECS.CfnService.DeploymentConfigurationProperty { MinimumHealthyPercent = 50, MaximumPercent = 200 };
+        EcsRules.Acknowledge(w.Stack, "ECS002", "The batch group is started by hand.");
+        EcsRules.Acknowledge(w.Stack, "ECS046", "Rollbacks are handled by the pipeline.");
+
+        var findings = w.Synth();
+
+        findings.Silent("ECS002");
+        findings.Silent("ECS046");
+        Assert.Equal(2, findings.All.Count(a => a.Text.Contains("acknowledged (", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void EcsRules_Synth_prints_errors_and_exits_with_code_1()
     {
         var app = TestApps.NewApp();
