@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECS;
 using Constructs;
 
 namespace EcsConstructs.Services;
@@ -48,23 +49,26 @@ internal static class LoadBalancerInstanceRules
 
     /// <summary>
     /// Opens <paramref name="port"/> from every security group of <paramref name="loadBalancer"/> to every
-    /// group of <paramref name="instanceGroups"/>, once per pair, in a stack chosen as described on the class.
+    /// security group of the cluster's instances, once per pair, in a stack chosen as described on the class.
     /// </summary>
     /// <param name="service">The service that needs the rules (its stack is a hint for the placement).</param>
-    /// <param name="clusterVpc">The VPC of the cluster (its stack is a hint for the placement).</param>
+    /// <param name="cluster">The service's cluster: its connections hold the instances' security groups, its VPC's stack is a hint for the placement.</param>
     /// <param name="loadBalancer">The load balancer, its listener or anything with its security groups.</param>
-    /// <param name="instanceGroups">The security groups of the instances (the cluster's connections).</param>
     /// <param name="port">The host port or port range of the targets.</param>
     /// <param name="description">The description of the rules (kept from the first service that creates them).</param>
-    public static void Allow(IConstruct service, IVpc clusterVpc, IConnectable loadBalancer, IReadOnlyList<ISecurityGroup> instanceGroups, Port port, string description)
+    public static void Allow(IConstruct service, ICluster cluster, IConnectable loadBalancer, Port port, string description)
     {
-        var serviceStack = Stack.Of(service).Node.Path;
-        var vpcStack = Stack.Of(clusterVpc).Node.Path;
+        // Every CDK read is a jsii round trip: the usual case (both groups in one stack) costs two
+        // Stack.Of calls per pair, compared by reference (jsii returns one proxy per object); the
+        // stack paths and the hints are read only for groups in different stacks.
+        var instanceGroups = cluster.Connections.SecurityGroups;
         foreach (var lb in loadBalancer.Connections.SecurityGroups)
         {
+            var lbStack = Stack.Of(lb);
             foreach (var instances in instanceGroups)
             {
-                if (InInstancesStack(serviceStack, vpcStack, lb, instances))
+                var instancesStack = Stack.Of(instances);
+                if (ReferenceEquals(lbStack, instancesStack) || InInstancesStack(service, cluster, lb, lbStack, instances, instancesStack))
                 {
                     AllowInInstancesStack(lb, instances, port, description);
                 }
@@ -80,22 +84,23 @@ internal static class LoadBalancerInstanceRules
     /// Whether the pair's rules go to the instances' stack (true) or the load balancer's (false); rules of
     /// the pair already in the other stack move, since they would make the two stacks import from each other.
     /// </summary>
-    private static bool InInstancesStack(string serviceStack, string vpcStack, ISecurityGroup lb, ISecurityGroup instances)
+    private static bool InInstancesStack(IConstruct service, ICluster cluster, ISecurityGroup lb, Stack lbStack, ISecurityGroup instances, Stack instancesStack)
     {
-        var lbStack = Stack.Of(lb).Node.Path;
-        var instancesStack = Stack.Of(instances);
-        if (lbStack == instancesStack.Node.Path)
+        var lbPath = lbStack.Node.Path;
+        var instancesPath = instancesStack.Node.Path;
+        if (lbPath == instancesPath)
         {
             return true;
         }
 
         // The service's own stack is certain (its references make it depend on the other group's stack);
         // the other signs are checked only for a service in a third stack.
-        var inInstancesStack = serviceStack == instancesStack.Node.Path
-            || (serviceStack != lbStack
+        var serviceStack = Stack.Of(service).Node.Path;
+        var inInstancesStack = serviceStack == instancesPath
+            || (serviceStack != lbPath
                 && (RulesOfPair(instances, lb, instances).Count > 0
-                    || DependsOn(instancesStack, lbStack)
-                    || vpcStack == lbStack));
+                    || DependsOn(instancesStack, lbPath)
+                    || Stack.Of(cluster.Vpc).Node.Path == lbPath));
         var holder = inInstancesStack ? lb : instances;
         foreach (var (rule, port, description) in RulesOfPair(holder, lb, instances))
         {

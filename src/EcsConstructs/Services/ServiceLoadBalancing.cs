@@ -167,7 +167,7 @@ internal sealed partial class ServiceLoadBalancing
     {
         if (OnInstances)
         {
-            LoadBalancerInstanceRules.Allow(service, _props.Cluster.Vpc, loadBalancer, _props.Cluster.Connections.SecurityGroups, ports, description);
+            LoadBalancerInstanceRules.Allow(service, _props.Cluster, loadBalancer, ports, description);
         }
         else
         {
