@@ -4,17 +4,31 @@ namespace EcsConstructs.Rules.Data;
 
 /// <summary>
 /// The EC2 instance types the library knows at synth time: vCPUs, memory, maximum network
-/// interfaces and CPU architecture, as published in the Amazon EC2 instance type
-/// specifications (general purpose, compute optimized and memory optimized tables). Covers the
-/// families t3, t3a, t4g, m5, m6i, m6g, m7i, m7g, c5, c6i, c6g, c7g, r5, r6i and r6g in the sizes
-/// nano to 4xlarge that exist. Synth-time checks use it to compare what tasks ask for with what
-/// instances offer; a type not listed here is unknown and such checks are skipped.
+/// interfaces and CPU architecture, for every size (the smallest to the largest, bare metal
+/// included) of the current burstable, general purpose, compute optimized and memory optimized
+/// families, x86 and AWS Graviton: t2, t3, t3a, t4g; m5, m5a, m5n, m5zn, m6a, m6g, m6i, m6in,
+/// m7a, m7g, m7i, m7i-flex, m8g; c5, c5a, c5n, c6a, c6g, c6gn, c6i, c6in, c7a, c7g, c7gn, c7i,
+/// c7i-flex, c8g; r5, r5a, r5b, r5n, r6a, r6g, r6i, r6in, r7a, r7g, r7i, r7iz, r8g, x2gd, z1d.
+/// Synth-time checks use it to compare what tasks ask for with what instances offer; a type not
+/// listed here is unknown and such checks are skipped.
 /// </summary>
 /// <remarks>
-/// The data is a fixed table compiled into the library (no network calls at synth). To add a
-/// type, add one line to <see cref="Specs"/> with the numbers from the EC2 documentation.
+/// <para>
+/// The numbers are AWS's published ones: the Amazon EC2 user guide's general purpose, compute
+/// optimized and memory optimized specification tables and its table of network interfaces per
+/// instance type, and, for the families that came after those tables, the tables AWS's own
+/// projects generate from the EC2 DescribeInstanceTypes API (Karpenter's instance type
+/// reference, the Amazon EKS AMI's instance-info.jsonl). <c>tools/instance-types/families.tsv</c>
+/// gives the URLs and the date they were read for each family.
+/// </para>
+/// <para>
+/// The table is compiled into the library (no network calls at synth). It is generated:
+/// <c>InstanceTypes.g.cs</c> is written by <c>node tools/instance-types/generate.js</c> from
+/// <c>tools/instance-types/instance-types.tsv</c>. To add or correct a type, edit that file (and
+/// families.tsv for a new family) and run the generator; see <c>tools/instance-types/README.md</c>.
+/// </para>
 /// </remarks>
-internal static class InstanceTypeCatalog
+internal static partial class InstanceTypeCatalog
 {
     /// <summary>CPU units ECS registers per vCPU.</summary>
     public const int CpuUnitsPerVcpu = 1024;
@@ -44,50 +58,10 @@ internal static class InstanceTypeCatalog
     private const CpuArchitecture Arm = CpuArchitecture.Arm64;
 
     // A plain dictionary of classes: its code is precompiled in the framework, so the table costs
-    // nothing to start (a frozen dictionary of structs took 20-30 ms of JIT in a cold process).
-    private static readonly Dictionary<string, InstanceSpec> Specs = new InstanceSpec[]
-    {
-        // Burstable. t3 and t3a differ in network interfaces for small (3 vs 2).
-        new("t3.nano", 2, 512, 2, X86), new("t3.micro", 2, 1024, 2, X86), new("t3.small", 2, 2048, 3, X86),
-        new("t3.medium", 2, 4096, 3, X86), new("t3.large", 2, 8192, 3, X86), new("t3.xlarge", 4, 16384, 4, X86),
-        new("t3.2xlarge", 8, 32768, 4, X86),
-        new("t3a.nano", 2, 512, 2, X86), new("t3a.micro", 2, 1024, 2, X86), new("t3a.small", 2, 2048, 2, X86),
-        new("t3a.medium", 2, 4096, 3, X86), new("t3a.large", 2, 8192, 3, X86), new("t3a.xlarge", 4, 16384, 4, X86),
-        new("t3a.2xlarge", 8, 32768, 4, X86),
-        new("t4g.nano", 2, 512, 2, Arm), new("t4g.micro", 2, 1024, 2, Arm), new("t4g.small", 2, 2048, 3, Arm),
-        new("t4g.medium", 2, 4096, 3, Arm), new("t4g.large", 2, 8192, 3, Arm), new("t4g.xlarge", 4, 16384, 4, Arm),
-        new("t4g.2xlarge", 8, 32768, 4, Arm),
-
-        // General purpose: 4 GiB per vCPU.
-        new("m5.large", 2, 8192, 3, X86), new("m5.xlarge", 4, 16384, 4, X86), new("m5.2xlarge", 8, 32768, 4, X86),
-        new("m5.4xlarge", 16, 65536, 8, X86),
-        new("m6i.large", 2, 8192, 3, X86), new("m6i.xlarge", 4, 16384, 4, X86), new("m6i.2xlarge", 8, 32768, 4, X86),
-        new("m6i.4xlarge", 16, 65536, 8, X86),
-        new("m6g.medium", 1, 4096, 2, Arm), new("m6g.large", 2, 8192, 3, Arm), new("m6g.xlarge", 4, 16384, 4, Arm),
-        new("m6g.2xlarge", 8, 32768, 4, Arm), new("m6g.4xlarge", 16, 65536, 8, Arm),
-        new("m7i.large", 2, 8192, 3, X86), new("m7i.xlarge", 4, 16384, 4, X86), new("m7i.2xlarge", 8, 32768, 4, X86),
-        new("m7i.4xlarge", 16, 65536, 8, X86),
-        new("m7g.medium", 1, 4096, 2, Arm), new("m7g.large", 2, 8192, 3, Arm), new("m7g.xlarge", 4, 16384, 4, Arm),
-        new("m7g.2xlarge", 8, 32768, 4, Arm), new("m7g.4xlarge", 16, 65536, 8, Arm),
-
-        // Compute optimized: 2 GiB per vCPU.
-        new("c5.large", 2, 4096, 3, X86), new("c5.xlarge", 4, 8192, 4, X86), new("c5.2xlarge", 8, 16384, 4, X86),
-        new("c5.4xlarge", 16, 32768, 8, X86),
-        new("c6i.large", 2, 4096, 3, X86), new("c6i.xlarge", 4, 8192, 4, X86), new("c6i.2xlarge", 8, 16384, 4, X86),
-        new("c6i.4xlarge", 16, 32768, 8, X86),
-        new("c6g.medium", 1, 2048, 2, Arm), new("c6g.large", 2, 4096, 3, Arm), new("c6g.xlarge", 4, 8192, 4, Arm),
-        new("c6g.2xlarge", 8, 16384, 4, Arm), new("c6g.4xlarge", 16, 32768, 8, Arm),
-        new("c7g.medium", 1, 2048, 2, Arm), new("c7g.large", 2, 4096, 3, Arm), new("c7g.xlarge", 4, 8192, 4, Arm),
-        new("c7g.2xlarge", 8, 16384, 4, Arm), new("c7g.4xlarge", 16, 32768, 8, Arm),
-
-        // Memory optimized: 8 GiB per vCPU.
-        new("r5.large", 2, 16384, 3, X86), new("r5.xlarge", 4, 32768, 4, X86), new("r5.2xlarge", 8, 65536, 4, X86),
-        new("r5.4xlarge", 16, 131072, 8, X86),
-        new("r6i.large", 2, 16384, 3, X86), new("r6i.xlarge", 4, 32768, 4, X86), new("r6i.2xlarge", 8, 65536, 4, X86),
-        new("r6i.4xlarge", 16, 131072, 8, X86),
-        new("r6g.medium", 1, 8192, 2, Arm), new("r6g.large", 2, 16384, 3, Arm), new("r6g.xlarge", 4, 32768, 4, Arm),
-        new("r6g.2xlarge", 8, 65536, 4, Arm), new("r6g.4xlarge", 16, 131072, 8, Arm),
-    }.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+    // nothing to start (a frozen dictionary of structs took 20-30 ms of JIT in a cold process). The
+    // generated rows are columns read in one small loop: an array initializer of 400 rows would
+    // cost as much JIT as the frozen dictionary did.
+    private static readonly Dictionary<string, InstanceSpec> Specs = CreateSpecs();
 
     /// <summary>All known instance types, by name.</summary>
     public static IReadOnlyDictionary<string, InstanceSpec> All => Specs;
@@ -108,11 +82,37 @@ internal static class InstanceTypeCatalog
         return false;
     }
 
+    private static Dictionary<string, InstanceSpec> CreateSpecs()
+    {
+        var names = GeneratedNames.Split(' ');
+        ReadOnlySpan<short> vcpus = GeneratedVcpus;
+        ReadOnlySpan<int> memoryMiB = GeneratedMemoryMiB;
+        ReadOnlySpan<byte> networkInterfaces = GeneratedMaxNetworkInterfaces;
+        ReadOnlySpan<byte> arm64 = GeneratedArm64;
+        if (names.Length != GeneratedCount || vcpus.Length != GeneratedCount || memoryMiB.Length != GeneratedCount
+            || networkInterfaces.Length != GeneratedCount || arm64.Length != GeneratedCount)
+        {
+            throw new InvalidOperationException("InstanceTypes.g.cs has columns of different lengths: run node tools/instance-types/generate.js.");
+        }
+
+        var specs = new Dictionary<string, InstanceSpec>(GeneratedCount, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < names.Length; i++)
+        {
+            specs.Add(names[i], new InstanceSpec(names[i], vcpus[i], memoryMiB[i], networkInterfaces[i], arm64[i] != 0 ? Arm : X86));
+        }
+
+        return specs;
+    }
+
     /// <summary>One instance type's published data.</summary>
     /// <param name="Name">API name, e.g. <c>t3.small</c>.</param>
     /// <param name="Vcpus">Number of vCPUs.</param>
     /// <param name="MemoryMiB">Nominal memory in MiB.</param>
-    /// <param name="MaxNetworkInterfaces">Maximum number of network interfaces (ENIs), the primary one included.</param>
+    /// <param name="MaxNetworkInterfaces">
+    /// Maximum number of network interfaces (ENIs), the primary one included. For the types with two
+    /// network cards (c6in, m6in and r6in, 32xlarge and metal) it is the default card's share (8 of
+    /// 16): interfaces attach to card 0 unless a card index is given.
+    /// </param>
     /// <param name="Architecture">CPU architecture.</param>
     internal sealed record InstanceSpec(string Name, int Vcpus, int MemoryMiB, int MaxNetworkInterfaces, CpuArchitecture Architecture)
     {
