@@ -29,6 +29,8 @@ public static class CommandLine
           --format text|json|sarif   output format (default: text)
           --acknowledge FILE         acknowledged warnings, JSON or YAML:
                                      acknowledge: [{id: ECS046, reason: "...", resource: ..., template: ...}]
+          --region REGION            check templates whose region is not known (template files,
+                                     stacks without an environment) as stacks of REGION
           --output FILE              write the report to FILE instead of standard output
           --verbose                  also list acknowledged warnings and "cannot check" notes
 
@@ -81,6 +83,7 @@ public static class CommandLine
         string format = "text";
         string? acknowledge = null;
         string? file = null;
+        string? region = null;
         var verbose = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -96,6 +99,9 @@ public static class CommandLine
                     break;
                 case "--acknowledge":
                     acknowledge = Value(args, ref i);
+                    break;
+                case "--region":
+                    region = Value(args, ref i);
                     break;
                 case "--output":
                     file = Value(args, ref i);
@@ -117,7 +123,20 @@ public static class CommandLine
         }
 
         var acknowledgements = acknowledge is null ? [] : Acknowledgement.Load(acknowledge);
-        var report = RuleEngine.Check(TemplateSet.Load(paths), acknowledgements);
+        var templates = TemplateSet.Load(paths);
+        if (region is not null)
+        {
+            try
+            {
+                templates.InRegion(region);
+            }
+            catch (ArgumentException)
+            {
+                throw new UsageException($"--region {region}: not an AWS region name (like eu-west-1).");
+            }
+        }
+
+        var report = RuleEngine.Check(templates, acknowledgements);
         var text = format switch
         {
             "json" => report.ToJson(verbose),

@@ -24,6 +24,8 @@ internal static class RuleIds
     public const string CapacityBounds = "ECS042";
     public const string RequestCountScaling = "ECS043";
     public const string DeploymentDeadlock = "ECS047";
+    public const string ScheduledScaling = "ECS056";
+    public const string References = "ECS057";
 
     // Rules checked at construction only.
     public const string InvalidName = "ECS048";
@@ -34,8 +36,6 @@ internal static class RuleIds
     public const string TaskVolumes = "ECS053";
     public const string LoadBalancerSettings = "ECS054";
     public const string ScalingPolicies = "ECS055";
-    public const string ScheduledScaling = "ECS056";
-    public const string References = "ECS057";
     public const string LeastPrivilege = "ECS058";
     public const string ConflictingProps = "ECS059";
     public const string PlacementExpressions = "ECS060";

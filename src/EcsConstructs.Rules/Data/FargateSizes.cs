@@ -43,6 +43,16 @@ internal static class FargateSizes
     public static IReadOnlyList<int> MemoryValuesFor(int cpu) =>
         Table.TryGetValue(cpu, out var values) ? values : ReadOnlyCollection<int>.Empty;
 
+    /// <summary>
+    /// The task-level CPU values Windows containers accept on Fargate: 1024, 2048 and 4096 (with the
+    /// memory values of the same rows). Windows tasks on Fargate run on X86_64 only.
+    /// </summary>
+    public static IReadOnlyList<int> WindowsCpuValues { get; } = new List<int> { 1024, 2048, 4096 }.AsReadOnly();
+
+    /// <summary>Whether <paramref name="cpu"/> is a task CPU value Windows containers accept on Fargate.</summary>
+    /// <param name="cpu">Task-level CPU units.</param>
+    public static bool IsValidWindowsCpu(int cpu) => WindowsCpuValues.Contains(cpu);
+
     /// <summary>Whether <paramref name="cpu"/> is an allowed Fargate task CPU value.</summary>
     /// <param name="cpu">Task-level CPU units.</param>
     public static bool IsValidCpu(int cpu) => Table.ContainsKey(cpu);

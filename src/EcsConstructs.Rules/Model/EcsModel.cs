@@ -119,24 +119,32 @@ internal static class EcsModel
     }
 
     /// <summary>The Auto Scaling groups the service's tasks may land on, when known.</summary>
+    /// <remarks>
+    /// With a capacity provider strategy (the service's or the cluster's default), the strategy's
+    /// groups. With the EC2 launch type (written, or ECS's default without a strategy), every
+    /// instance registered with the cluster: the groups of its capacity providers and the groups
+    /// whose user data writes <c>ECS_CLUSTER</c> for it (the classic setup, CDK's <c>AddCapacity</c>).
+    /// </remarks>
     public static List<CfnEntry>? Ec2Groups(this TemplateIndex index, CfnEntry service)
     {
         var strategy = index.Strategy(service);
         IEnumerable<ProviderRef> providers;
+        var registered = new List<CfnEntry>();
         if (strategy is { } s)
         {
             providers = s.Providers;
         }
-        else if (LaunchType(service) == "EC2" && index.ClusterOf(service) is { } cluster)
+        else if (LaunchType(service) is "EC2" or null && index.ClusterOf(service) is { } cluster)
         {
             providers = index.AssociationsOf(cluster).SelectMany(a => Items(a.P("CapacityProviders"))).Select(index.Provider);
+            registered.AddRange(index.OfType(Asg).Where(g => index.JoinsCluster(g, cluster)));
         }
         else
         {
             return null;
         }
 
-        var groups = new List<CfnEntry>();
+        var groups = new List<CfnEntry>(registered);
         foreach (var provider in providers.Where(p => !p.IsFargate))
         {
             var group = provider.Provider is null ? null : index.Target(provider.Provider.P("AutoScalingGroupProvider.AutoScalingGroupArn"));
@@ -149,6 +157,41 @@ internal static class EcsModel
         }
 
         return groups.Count == 0 ? null : groups.Distinct().ToList();
+    }
+
+    /// <summary>Whether the instances of a group register with the cluster: their user data writes <c>ECS_CLUSTER</c> with the cluster's reference or literal name.</summary>
+    public static bool JoinsCluster(this TemplateIndex index, CfnEntry group, CfnEntry cluster)
+    {
+        var userData = Get(index.LaunchData(group), "UserData");
+        return AnyString(userData, s => s.Contains("ECS_CLUSTER", StringComparison.Ordinal))
+            && (Mentions(userData, cluster.Key)
+                || (Str(cluster.P("ClusterName")) is { } name && AnyString(userData, s => s.Contains($"ECS_CLUSTER={name}", StringComparison.Ordinal))));
+    }
+
+    /// <summary>How a message names the count <see cref="DesiredCount"/> found: <c>DesiredCount 3</c>, or where it comes from.</summary>
+    public static string DesiredCountLabel(CfnEntry service, int desired) =>
+        service.P("DesiredCount") is not null ? $"DesiredCount {desired}" : $"{desired} task(s) (DesiredCount not set: the scalable target's minimum, or 1)";
+
+    /// <summary>
+    /// The task count a REPLICA service runs at: its <c>DesiredCount</c>; without one, the minimum of the
+    /// scalable target that scales it, else 1 (what ECS starts a new service with). Null for a DAEMON
+    /// service, or when the count is not a literal.
+    /// </summary>
+    public static int? DesiredCount(this TemplateIndex index, CfnEntry service)
+    {
+        if (IsDaemon(service))
+        {
+            return null;
+        }
+
+        if (service.P("DesiredCount") is { } given)
+        {
+            return Int(given);
+        }
+
+        var target = index.OfType("AWS::ApplicationAutoScaling::ScalableTarget")
+            .FirstOrDefault(t => Str(t.P("ScalableDimension")) == "ecs:service:DesiredCount" && Mentions(t.P("ResourceId"), service.Key));
+        return target is null ? 1 : Int(target.P("MinCapacity"));
     }
 
     /// <summary>The launch template data or launch configuration of a group.</summary>

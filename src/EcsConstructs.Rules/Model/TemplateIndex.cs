@@ -82,6 +82,7 @@ internal sealed class TemplateIndex
     private readonly Dictionary<string, CfnEntry> _byKey = new(StringComparer.Ordinal);
     private readonly ILookup<string, CfnEntry> _byType;
     private readonly HashSet<string> _exported = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonObject> _parameters = new(StringComparer.Ordinal);
 
     public TemplateIndex(TemplateSet set)
     {
@@ -106,6 +107,14 @@ internal sealed class TemplateIndex
                 var dependsOn = OneOrMany(resource["DependsOn"]).Select(Str).OfType<string>().Select(d => Resolver.KeyOf(template, d)).ToList();
                 var entry = new CfnEntry(template, id, type, props, dependsOn, resource["Metadata"] as JsonObject, exists);
                 _byKey[entry.Key] = entry;
+            }
+
+            foreach (var (name, parameter) in template.Parameters)
+            {
+                if (parameter is JsonObject declared)
+                {
+                    _parameters[Resolver.KeyOf(template, name)] = declared;
+                }
             }
 
             // Resources whose references leave the stack through an export (their importers may be elsewhere).
@@ -133,6 +142,12 @@ internal sealed class TemplateIndex
 
     /// <summary>The resource a value points at: <c>{"Ref": key}</c> or <c>{"Fn::GetAtt": [key, …]}</c>.</summary>
     public CfnEntry? Target(JsonNode? value) => this[RefId(value)];
+
+    /// <summary>
+    /// The declaration of the parameter a resolved value still names (one the resolver could not
+    /// replace: an SSM parameter type, or no default), e.g. to read an SSM parameter's path.
+    /// </summary>
+    public JsonObject? ParameterOf(JsonNode? value) => RefId(value) is { } key && _parameters.TryGetValue(key, out var p) ? p : null;
 
     /// <summary>Whether a stack output exports a reference to the resource (it may be used by stacks outside the set).</summary>
     public bool IsExported(CfnEntry entry) => _exported.Contains(entry.Key);
@@ -172,6 +187,12 @@ internal sealed class TemplateIndex
 
         return null;
     }
+
+    /// <summary>A zone key as a message shows it: the name, or "zone 1 of the region (Fn::GetAZs index 0)".</summary>
+    public static string DescribeZone(string key) =>
+        key.Split("#az") is [var region, var index]
+            ? $"zone {int.Parse(index, System.Globalization.CultureInfo.InvariantCulture) + 1} of {(region.Length > 0 ? region : "the region")} (Fn::GetAZs index {index})"
+            : key;
 
     /// <summary>Whether zone keys are all literal names or all positions in a region's list.</summary>
     public static bool ZonesComparable(IReadOnlyCollection<string> keys) =>

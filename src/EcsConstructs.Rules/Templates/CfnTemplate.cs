@@ -44,7 +44,7 @@ internal sealed partial class CfnTemplate
     public string? StackName { get; }
 
     /// <summary>The stack's region when the assembly names one (an environment-specific stack), else null.</summary>
-    public string? Region { get; }
+    public string? Region { get; set; }
 
     /// <summary>The stack's account when the assembly names one, else null.</summary>
     public string? Account { get; }

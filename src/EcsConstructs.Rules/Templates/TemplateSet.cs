@@ -157,6 +157,34 @@ public sealed partial class TemplateSet
         return new TemplateSet([new CfnTemplate(name, name, root, text, info)]);
     }
 
+    /// <summary>
+    /// Checks the templates whose region is not known (template files, and stacks of a cloud
+    /// assembly synthesized without an environment) as stacks of <paramref name="region"/>, so
+    /// rules that compare regions (certificates, zones) can judge them. Templates whose region the
+    /// assembly names keep it.
+    /// </summary>
+    /// <param name="region">An AWS region name such as <c>eu-west-1</c>.</param>
+    /// <returns>This set.</returns>
+    /// <exception cref="ArgumentException">The region is not a region name.</exception>
+    public TemplateSet InRegion(string region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        if (!RegionName().IsMatch(region))
+        {
+            throw new ArgumentException($"'{region}' is not an AWS region name (like eu-west-1).", nameof(region));
+        }
+
+        foreach (var template in Templates.Where(t => t.Region is null))
+        {
+            template.Region = region;
+        }
+
+        return this;
+    }
+
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionName();
+
     private static List<string> TemplateFilesIn(string folder) =>
         Directory.GetFiles(folder)
             .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".json" or ".yaml" or ".yml" or ".template")

@@ -27,18 +27,47 @@ public sealed class EcsRulesToolTests
     public void Every_error_rule_template_exits_with_code_1_and_names_its_rule()
     {
         var files = Directory.GetFiles(Fixtures.Folder("Rules", "__fixtures__"))
-            .Select(f => (File: f, Rule: RuleCatalog.Find(RuleTemplateTests.Load(Path.GetFileName(f)).Expect["rule"]!.GetValue<string>())!))
+            .Select(f => (File: f, Expect: RuleTemplateTests.Load(Path.GetFileName(f)).Expect))
+            .Select(f => (f.File, Rule: RuleCatalog.Find(f.Expect["rule"]!.GetValue<string>())!, Region: f.Expect["region"]?.GetValue<string>()))
             .Where(f => f.Rule.Severity == EcsRuleSeverity.Error)
             .ToList();
         Assert.NotEmpty(files);
 
-        var (exit, output, _) = EcsRulesTool.Run(["check", .. files.Select(f => f.File), "--format", "json"]);
+        foreach (var group in files.GroupBy(f => f.Region))
+        {
+            string[] region = group.Key is null ? [] : ["--region", group.Key];
+            var (exit, output, _) = EcsRulesTool.Run(["check", .. group.Select(f => f.File), "--format", "json", .. region]);
 
-        Assert.Equal(1, exit);
-        var findings = JsonNode.Parse(output)!["findings"]!.AsArray();
-        Assert.All(files, f => Assert.Contains(findings, x => x!["ruleId"]!.GetValue<string>() == f.Rule.Id
-            && x["severity"]!.GetValue<string>() == "error"
-            && f.File.EndsWith(x["template"]!.GetValue<string>(), StringComparison.Ordinal)));
+            Assert.Equal(1, exit);
+            var findings = JsonNode.Parse(output)!["findings"]!.AsArray();
+            Assert.All(group, f => Assert.Contains(findings, x => x!["ruleId"]!.GetValue<string>() == f.Rule.Id
+                && x["severity"]!.GetValue<string>() == "error"
+                && f.File.EndsWith(x["template"]!.GetValue<string>(), StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public void A_template_of_unknown_region_is_checked_as_a_stack_of_the_region_given()
+    {
+        var file = Path.Combine(Fixtures.Folder("Rules", "__fixtures__"), "ECS067-certificate-of-another-region.json");
+
+        var (withoutRegion, _, _) = EcsRulesTool.Run(["check", file]);
+        var (withRegion, output, _) = EcsRulesTool.Run(["check", file, "--region", "eu-west-1"]);
+
+        Assert.Equal(0, withoutRegion);
+        Assert.Equal(1, withRegion);
+        Assert.Contains("ECS067", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_region_that_is_not_a_region_name_is_bad_input()
+    {
+        var file = Path.Combine(Fixtures.Folder("Rules", "__fixtures__"), "ECS067-certificate-of-another-region.json");
+
+        var (exit, _, error) = EcsRulesTool.Run(["check", file, "--region", "Ireland"]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--region Ireland: not an AWS region name", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,10 +8,41 @@ using static EcsConstructs.Rules.Model.JsonValues;
 
 namespace EcsConstructs.Rules.Checks.Capacity;
 
-/// <summary>Whether tasks fit the instances of their EC2 capacity: CPU, memory, fixed host ports, network interfaces and architecture (ECS001, ECS006, ECS007, ECS008).</summary>
+/// <summary>Whether tasks fit the instances of their EC2 capacity: CPU, memory, fixed host ports, network interfaces and architecture (ECS001, ECS006, ECS007, ECS008, ECS066).</summary>
 internal static class InstanceFitRules
 {
+    /// <summary>ECS001 (an error): the task fits no instance type of its capacity, so no instance can ever place it.</summary>
     public static IEnumerable<Finding> TaskFitsInstances(TemplateIndex index)
+    {
+        foreach (var (service, types, unknown) in InstanceFits(index))
+        {
+            foreach (var (group, type) in unknown)
+            {
+                yield return new Finding(service, $"task size not compared with instance type '{type}' of {group.Path}: the instance type table does not list it.", Info: true);
+            }
+
+            if (unknown.Count == 0 && types.Count > 0 && types.All(t => t.Problem is not null))
+            {
+                yield return new Finding(service, $"{string.Join("; ", types.Select(t => t.Problem))}: no instance of its capacity can place the task (\"insufficient CPU units available\" / \"insufficient memory available\").");
+            }
+        }
+    }
+
+    /// <summary>ECS066 (a warning): some instance types of the capacity cannot place the task; instances of those types launched for it stay empty.</summary>
+    public static IEnumerable<Finding> TaskFitsSomeInstances(TemplateIndex index)
+    {
+        foreach (var (service, types, _) in InstanceFits(index))
+        {
+            var misfits = types.Where(t => t.Problem is not null).ToList();
+            if (misfits.Count > 0 && misfits.Count < types.Count)
+            {
+                yield return new Finding(service, $"{string.Join("; ", misfits.Select(t => t.Problem))}; the task fits only {string.Join(", ", types.Where(t => t.Problem is null).Select(t => t.Type).Distinct())}, so instances of the other types cannot run it.");
+            }
+        }
+    }
+
+    /// <summary>For each service on EC2 capacity, every known instance type of its groups with why the task does not fit (null when it fits), and the types the table does not list.</summary>
+    private static IEnumerable<(CfnEntry Service, List<(CfnEntry Group, string Type, string? Problem)> Types, List<(CfnEntry Group, string Type)> Unknown)> InstanceFits(TemplateIndex index)
     {
         foreach (var service in index.OfType(Service))
         {
@@ -23,28 +54,28 @@ internal static class InstanceFitRules
             }
 
             var (cpu, memory) = TaskSize(td);
+            var known = new List<(CfnEntry, string, string?)>();
+            var unknown = new List<(CfnEntry, string)>();
             foreach (var group in groups)
             {
-                var types = index.InstanceTypes(group);
-                foreach (var type in types ?? [])
+                foreach (var type in index.InstanceTypes(group) ?? [])
                 {
                     if (!InstanceTypeCatalog.TryGet(type, out var spec))
                     {
-                        yield return new Finding(service, $"task size not compared with instance type '{type}' of {group.Path}: the instance type table (InstanceTypeCatalog) does not list it.", Info: true);
+                        unknown.Add((group, type));
                         continue;
                     }
 
-                    if (cpu > spec.CpuUnits)
-                    {
-                        yield return new Finding(service, $"the task needs {cpu} CPU units but {type} instances of {group.Path} register {spec.CpuUnits}; no such instance can place it (\"insufficient CPU units available\").");
-                    }
-
-                    if (memory > spec.AvailableMemoryMiB)
-                    {
-                        yield return new Finding(service, $"the task needs {memory} MiB of memory but {type} instances of {group.Path} offer about {spec.AvailableMemoryMiB} MiB ({spec.MemoryMiB} MiB less {InstanceTypeCatalog.MemoryOverheadFraction:P0} for the OS, Docker and the agent); no such instance can place it (\"insufficient memory available\").");
-                    }
+                    var problem = cpu > spec.CpuUnits
+                        ? $"the task needs {cpu} CPU units but {type} instances of {group.Path} register {spec.CpuUnits}"
+                        : memory > spec.AvailableMemoryMiB
+                            ? $"the task needs {memory} MiB of memory but {type} instances of {group.Path} offer about {spec.AvailableMemoryMiB} MiB ({spec.MemoryMiB} MiB less {InstanceTypeCatalog.MemoryOverheadFraction:P0} for the OS, Docker and the agent)"
+                            : null;
+                    known.Add((group, type, problem));
                 }
             }
+
+            yield return (service, known, unknown);
         }
     }
 
@@ -54,7 +85,7 @@ internal static class InstanceFitRules
         {
             var td = index.TaskDef(service);
             var groups = index.Ec2Groups(service);
-            var desired = Int(service.P("DesiredCount"));
+            var desired = index.DesiredCount(service);
             if (td is null || groups is null || desired is null || NetworkMode(td) == "awsvpc")
             {
                 continue;
@@ -74,11 +105,11 @@ internal static class InstanceFitRules
             var bound = $"the task binds fixed host port(s) {string.Join(", ", ports.Distinct())}, so one task fits per instance";
             if (desired > room)
             {
-                yield return new Finding(service, $"{bound}, but DesiredCount {desired} is more than the {room} instances the capacity can have (\"already using a port required by your task\").");
+                yield return new Finding(service, $"{bound}, but {DesiredCountLabel(service, desired.Value)} is more than the {room} instances the capacity can have (\"already using a port required by your task\").");
             }
             else if (!Deployments.FixedHostPortsCanDeploy(desired.Value, minPercent, room))
             {
-                yield return new Finding(service, $"{bound}; {desired} tasks fill the {room} instances the capacity can have and MinimumHealthyPercent {minPercent} keeps {Deployments.MustKeep(desired.Value, minPercent)} running, so a deployment can neither place a new task nor stop an old one first (\"already using a port required by your task\").");
+                yield return new Finding(service, $"{bound}; {desired} tasks{(service.P("DesiredCount") is null ? " (DesiredCount not set: the scalable target's minimum, or 1)" : string.Empty)} fill the {room} instances the capacity can have and MinimumHealthyPercent {minPercent} keeps {Deployments.MustKeep(desired.Value, minPercent)} running, so a deployment can neither place a new task nor stop an old one first (\"already using a port required by your task\").");
             }
         }
     }
@@ -89,7 +120,7 @@ internal static class InstanceFitRules
         {
             var td = index.TaskDef(service);
             var groups = index.Ec2Groups(service);
-            var desired = Int(service.P("DesiredCount"));
+            var desired = index.DesiredCount(service);
             if (td is null || groups is null || desired is null || NetworkMode(td) != "awsvpc")
             {
                 continue;

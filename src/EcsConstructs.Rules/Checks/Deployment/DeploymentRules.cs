@@ -27,17 +27,24 @@ internal static class DeploymentRules
         }
     }
 
+    /// <summary>
+    /// A rolling deployment (the ECS controller) without a circuit breaker that rolls back. Silent when
+    /// the template says what the user chose (a <c>DeploymentCircuitBreaker</c> written, even off), and
+    /// for deployments ECS does not roll itself: the <c>CODE_DEPLOY</c> and <c>EXTERNAL</c> controllers
+    /// and the <c>BLUE_GREEN</c> strategy (which roll back through their own alarms and hooks).
+    /// </summary>
     public static IEnumerable<Finding> CircuitBreaker(TemplateIndex index) =>
         index.OfType(Service)
             .Where(s => (Str(s.P("DeploymentController.Type")) ?? "ECS") == "ECS"
-                && !(Bool(s.P("DeploymentConfiguration.DeploymentCircuitBreaker.Enable")) == true && Bool(s.P("DeploymentConfiguration.DeploymentCircuitBreaker.Rollback")) == true))
-            .Select(s => new Finding(s, "has no deployment circuit breaker with rollback: a deployment whose tasks never turn healthy keeps CloudFormation waiting about 3 hours (\"Service ... did not stabilize\")."));
+                && Str(s.P("DeploymentConfiguration.Strategy")) is null or "ROLLING"
+                && s.P("DeploymentConfiguration.DeploymentCircuitBreaker") is null)
+            .Select(s => new Finding(s, "has no deployment circuit breaker: a deployment whose tasks never turn healthy keeps CloudFormation waiting about 3 hours (\"Service ... did not stabilize\"); turn it on with rollback, or write it off on purpose."));
 
     public static IEnumerable<Finding> DeploymentDeadlock(TemplateIndex index)
     {
         foreach (var service in index.OfType(Service).Where(s => !IsDaemon(s)))
         {
-            var desired = Int(service.P("DesiredCount"));
+            var desired = index.DesiredCount(service);
             if (desired is not > 0 || Str(service.P("DeploymentController.Type")) is "CODE_DEPLOY" or "EXTERNAL")
             {
                 continue;
@@ -49,7 +56,7 @@ internal static class DeploymentRules
             var mayRun = Deployments.MayRun(desired.Value, max);
             if (Deployments.LeavesNoRoom(desired.Value, min, max))
             {
-                yield return new Finding(service, $"with DesiredCount {desired}, MinimumHealthyPercent {min} keeps {mustKeep} task(s) (rounded up) and MaximumPercent {max} allows {mayRun} (rounded down), so a deployment can neither stop an old task nor start a new one (\"unable to stop or start tasks during a deployment because of the service deployment configuration\").");
+                yield return new Finding(service, $"with {DesiredCountLabel(service, desired.Value)}, MinimumHealthyPercent {min} keeps {mustKeep} task(s) (rounded up) and MaximumPercent {max} allows {mayRun} (rounded down), so a deployment can neither stop an old task nor start a new one (\"unable to stop or start tasks during a deployment because of the service deployment configuration\").");
             }
         }
     }

@@ -29,7 +29,7 @@ internal static class LoadBalancerRules
             if (subnets.Count == 1)
             {
                 // One subnet is one zone, whatever the zone is.
-                yield return new Finding(lb, $"has 1 subnet ({(zones[0] is { } zone ? Zone(zone) : "zone not known")}) (\"At least two subnets in two different Availability Zones must be specified\").");
+                yield return new Finding(lb, $"has 1 subnet ({(zones[0] is { } zone ? TemplateIndex.DescribeZone(zone) : "zone not known")}) (\"At least two subnets in two different Availability Zones must be specified\").");
                 continue;
             }
 
@@ -41,7 +41,7 @@ internal static class LoadBalancerRules
             var duplicate = zones.GroupBy(z => z).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
             {
-                yield return new Finding(lb, $"has {duplicate.Count()} subnets in {Zone(duplicate.Key!)} (\"A load balancer cannot be attached to multiple subnets in the same Availability Zone\").");
+                yield return new Finding(lb, $"has {duplicate.Count()} subnets in {TemplateIndex.DescribeZone(duplicate.Key!)} (\"A load balancer cannot be attached to multiple subnets in the same Availability Zone\").");
             }
         }
     }
@@ -221,10 +221,4 @@ internal static class LoadBalancerRules
             }
         }
     }
-
-    /// <summary>A zone key as a message shows it: the name, or "zone 1 of the region (Fn::GetAZs)".</summary>
-    private static string Zone(string key) =>
-        key.Split("#az") is [var region, var index]
-            ? $"zone {int.Parse(index, System.Globalization.CultureInfo.InvariantCulture) + 1} of {(region.Length > 0 ? region : "the region")} (Fn::GetAZs index {index})"
-            : key;
 }

@@ -8,7 +8,7 @@ using static EcsConstructs.Rules.Model.JsonValues;
 
 namespace EcsConstructs.Rules.Checks.Tasks;
 
-/// <summary>EFS volumes: mount targets and their network, access points, IAM authorization (ECS035-ECS037).</summary>
+/// <summary>EFS volumes: mount targets and their network, access points, IAM authorization, zones and Fargate platform versions (ECS035-ECS037, ECS068, ECS069).</summary>
 internal static class EfsRules
 {
     public static IEnumerable<Finding> EfsMountNetwork(TemplateIndex index)
@@ -82,6 +82,64 @@ internal static class EfsRules
             {
                 yield return new Finding(td, $"EFS volume uses IAM authorization but task role {role.Path} is not allowed elasticfilesystem:ClientMount (mount fails with access denied).");
             }
+        }
+    }
+
+    /// <summary>
+    /// ECS068: a service's tasks run in zones (their awsvpc subnets, or the subnets of the instances
+    /// they run on) where the EFS file system they mount has no mount target. Only when every zone is
+    /// known and comparable.
+    /// </summary>
+    public static IEnumerable<Finding> EfsMountTargetZones(TemplateIndex index)
+    {
+        foreach (var service in index.OfType(Service))
+        {
+            if (index.TaskDef(service) is not { } td)
+            {
+                continue;
+            }
+
+            var subnets = service.P("NetworkConfiguration.AwsvpcConfiguration.Subnets") is { } own
+                ? Items(own).ToList()
+                : index.Ec2Groups(service)?.SelectMany(g => Items(g.P("VPCZoneIdentifier"))).ToList();
+            var taskZones = subnets?.Select(s => TemplateIndex.ZoneKey(index.Target(s)?.P("AvailabilityZone"))).ToList();
+            if (taskZones is null || taskZones.Count == 0 || taskZones.Any(z => z is null))
+            {
+                continue;
+            }
+
+            foreach (var volume in Objects(td.P("Volumes")))
+            {
+                var fs = index.Target(Get(Get(volume, "EFSVolumeConfiguration"), "FilesystemId"));
+                var mounts = fs is null ? [] : index.OfType("AWS::EFS::MountTarget").Where(m => TemplateIndex.RefId(m.P("FileSystemId")) == fs.Key).ToList();
+                var mountZones = mounts.Select(m => TemplateIndex.ZoneKey(index.Target(m.P("SubnetId"))?.P("AvailabilityZone"))).ToList();
+                if (fs is null || mounts.Count == 0 || mountZones.Any(z => z is null) || !TemplateIndex.ZonesComparable([.. taskZones!, .. mountZones!]))
+                {
+                    continue; // no mount target at all is ECS035's
+                }
+
+                var missing = taskZones.Except(mountZones).Distinct().ToList();
+                if (missing.Count > 0)
+                {
+                    yield return new Finding(service, $"runs tasks in {string.Join(", ", missing.Select(z => TemplateIndex.DescribeZone(z!)))} where EFS file system {fs.Path} has no mount target (it has them in {string.Join(", ", mountZones.Distinct().Select(z => TemplateIndex.DescribeZone(z!)))}): tasks placed there cannot mount it (\"mount.nfs4: Connection timed out\" / \"Failed to resolve\").");
+                }
+            }
+        }
+    }
+
+    /// <summary>ECS069: a Fargate service with EFS volumes on a platform version below 1.4.0 (Linux), which has no EFS support.</summary>
+    public static IEnumerable<Finding> EfsOnOldFargatePlatform(TemplateIndex index)
+    {
+        foreach (var service in index.OfType(Service).Where(index.IsFargate))
+        {
+            var version = Str(service.P("PlatformVersion"));
+            if (version is null or "LATEST" || !Version.TryParse(version, out var parsed) || parsed >= new Version(1, 4, 0)
+                || index.TaskDef(service) is not { } td || !Objects(td.P("Volumes")).Any(v => Get(v, "EFSVolumeConfiguration") is not null))
+            {
+                continue;
+            }
+
+            yield return new Finding(service, $"mounts EFS volumes on Fargate platform version {version}; EFS volumes need platform version 1.4.0 or later (\"EFS volumes are not supported on this platform version\", paraphrase).");
         }
     }
 }

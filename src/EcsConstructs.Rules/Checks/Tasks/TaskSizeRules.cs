@@ -36,13 +36,21 @@ internal static class TaskSizeRules
                 {
                     yield return new Finding(td, $"requires FARGATE with Cpu {c} and Memory {m}; with {c} CPU units Fargate accepts {FargateSizes.DescribeMemoryFor(c)} (\"No Fargate configuration exists for given values: {c} CPU, {m} memory\").");
                 }
-                else if (Str(td.P("RuntimePlatform.OperatingSystemFamily"))?.StartsWith("WINDOWS", StringComparison.Ordinal) == true && c < 1024)
+                else if (IsWindows(td) && !FargateSizes.IsValidWindowsCpu(c))
                 {
-                    yield return new Finding(td, $"runs Windows on FARGATE with Cpu {c}; Windows tasks need at least 1024 CPU units.");
+                    yield return new Finding(td, $"runs Windows on FARGATE with Cpu {c}; Windows tasks on Fargate accept {string.Join(", ", FargateSizes.WindowsCpuValues)}.");
                 }
+            }
+
+            if (IsWindows(td) && Str(td.P("RuntimePlatform.CpuArchitecture")) == "ARM64")
+            {
+                yield return new Finding(td, "runs Windows on FARGATE with CpuArchitecture ARM64; Windows tasks on Fargate run on X86_64 only.");
             }
         }
     }
+
+    private static bool IsWindows(CfnEntry td) =>
+        Str(td.P("RuntimePlatform.OperatingSystemFamily"))?.StartsWith("WINDOWS", StringComparison.Ordinal) == true;
 
     public static IEnumerable<Finding> ContainerMemory(TemplateIndex index)
     {
