@@ -41,9 +41,6 @@ public static class MixedCapacityApp
                     InstanceType = InstanceType.Of(InstanceClass.M6I, InstanceSize.LARGE),
                     MinCapacity = 1,
                     MaxCapacity = 4,
-                    // The example is meant to be deployed and deleted again: let the stack delete the
-                    // group even though managed termination protection guards its instances.
-                    ForceDeleteOnStackDeletion = true,
                     EnableSsmSessionManager = true,
                 },
                 new Ec2CapacityOptions
@@ -58,9 +55,6 @@ public static class MixedCapacityApp
                     Spot = new SpotCapacityOptions { AllocationStrategy = SpotAllocation.PriceCapacityOptimized },
                     MinCapacity = 0,
                     MaxCapacity = 12,
-                    // The example is meant to be deployed and deleted again: let the stack delete the
-                    // group even though managed termination protection guards its instances.
-                    ForceDeleteOnStackDeletion = true,
                     EnableSsmSessionManager = true,
                 },
             ],

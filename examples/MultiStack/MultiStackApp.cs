@@ -109,9 +109,6 @@ public sealed class ClusterStack : Stack
                     InstanceType = InstanceType.Of(InstanceClass.M6I, InstanceSize.LARGE),
                     MinCapacity = 1,
                     MaxCapacity = 6,
-                    // The example is meant to be deployed and deleted again: let the stack delete the
-                    // group even though managed termination protection guards its instances.
-                    ForceDeleteOnStackDeletion = true,
                 },
             ],
         });

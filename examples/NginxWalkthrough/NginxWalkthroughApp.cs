@@ -42,9 +42,6 @@ public static class NginxWalkthroughApp
                     InstanceType = InstanceType.Of(InstanceClass.T3, InstanceSize.SMALL),
                     MinCapacity = 3,
                     MaxCapacity = 3,
-                    // The example is meant to be deployed and deleted again: let the stack delete the
-                    // group even though managed termination protection guards its instances.
-                    ForceDeleteOnStackDeletion = true,
                 },
             ],
         });

@@ -11,36 +11,52 @@ using EcsConstructs.Services;
 namespace StepScalingWalkthrough;
 
 /// <summary>
-/// The second walkthrough of the source articles: an application image from an ECR repository,
-/// a service on an EC2 cluster behind an Application Load Balancer with dynamic host ports,
+/// The step scaling walkthrough: an application image from an ECR repository (in a stack of its
+/// own, deployed and filled first), a service on an EC2 cluster behind an Application Load Balancer with dynamic host ports,
 /// rolling deployments bounded by 50 % / 200 %, a step scaling policy fired by a CPU alarm
 /// (one more task while the service's average CPU stays above 60 % for five minutes), and
 /// cluster scaling through the capacity provider's managed scaling.
 /// </summary>
 public static class StepScalingWalkthroughApp
 {
-    /// <summary>The stack's name.</summary>
+    /// <summary>The service stack's name.</summary>
     public const string StackName = "StepScalingWalkthrough";
 
-    /// <summary>Adds the walkthrough stack to <paramref name="app"/>.</summary>
+    /// <summary>The name of the stack that holds the image repository (deployed first).</summary>
+    public const string ImagesStackName = "StepScalingWalkthrough-Images";
+
+    /// <summary>
+    /// Adds the walkthrough's two stacks to <paramref name="app"/>: the image repository, and the
+    /// cluster and service that pull from it.
+    /// </summary>
     /// <param name="app">The CDK app.</param>
-    /// <returns>The stack.</returns>
+    /// <returns>The service stack (it depends on the images stack).</returns>
     public static Stack Build(App app)
     {
         var region = app.Node.TryGetContext("region") as string ?? "eu-west-1";
-        var stack = new Stack(app, StackName, new StackProps
-        {
-            Env = new Amazon.CDK.Environment { Region = region },
-            Description = "EcsConstructs walkthrough: ECR image on an EC2 cluster behind an ALB, step scaling on CPU, cluster scaling by capacity provider",
-        });
+        var env = new Amazon.CDK.Environment { Region = region };
 
-        // The application's images. Kept when the stack is deleted (the images are the
-        // releases); tags are immutable, so "1.0.0" always means the same image.
-        var repository = new Repository(stack, "Repository", new RepositoryProps
+        // The application's images, in a stack of their own: a service created in the same stack
+        // as its repository would wait for an image nobody could push yet (rule ECS070). Deploy
+        // this stack, push the image, then deploy the service stack. The repository is kept when
+        // the stack is deleted (the images are the releases); tags are immutable, so "1.0.0"
+        // always means the same image.
+        var images = new Stack(app, ImagesStackName, new StackProps
+        {
+            Env = env,
+            Description = "EcsConstructs walkthrough: the application's ECR repository (deploy and push before the service stack)",
+        });
+        var repository = new Repository(images, "Repository", new RepositoryProps
         {
             ImageScanOnPush = true,
             ImageTagMutability = TagMutability.IMMUTABLE,
             RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+
+        var stack = new Stack(app, StackName, new StackProps
+        {
+            Env = env,
+            Description = "EcsConstructs walkthrough: ECR image on an EC2 cluster behind an ALB, step scaling on CPU, cluster scaling by capacity provider",
         });
 
         // Instance scaling: the capacity provider's managed scaling keeps the group between 1
@@ -57,9 +73,6 @@ public static class StepScalingWalkthroughApp
                     InstanceType = InstanceType.Of(InstanceClass.T3, InstanceSize.SMALL),
                     MinCapacity = 1,
                     MaxCapacity = 6,
-                    // The example is meant to be deployed and deleted again: let the stack delete the
-                    // group even though managed termination protection guards its instances.
-                    ForceDeleteOnStackDeletion = true,
                 },
             ],
         });
@@ -77,7 +90,7 @@ public static class StepScalingWalkthroughApp
             MaxHealthyPercent = 200,
         });
 
-        // Task scaling: the seed's step policy, exactly. Average CPU of the service over 1-minute
+        // Task scaling: one step policy. Average CPU of the service over 1-minute
         // periods, above 60 % (strictly) for 5 periods -> add one task, then wait 300 s.
         _ = new ServiceScaling(stack, "Scaling", new ServiceScalingProps
         {

@@ -91,12 +91,14 @@ public class Ec2CapacityOptions
     public bool CanContainersAccessInstanceRole { get; init; }
 
     /// <summary>
-    /// Opt-in: when the stack is deleted, force-delete the Auto Scaling group (terminating
-    /// instances that still run, even scale-in protected ones) instead of waiting for them. With
-    /// managed termination protection, instances that run tasks are protected from scale-in, and
-    /// CloudFormation can wait for hours to delete the group. Adds a custom resource (a small
-    /// Lambda function) that calls <c>DeleteAutoScalingGroup</c> with <c>ForceDelete</c> after the
-    /// capacity provider is gone. Default: false.
+    /// When the stack is deleted, force-delete the Auto Scaling group (terminating instances that
+    /// still run, even scale-in protected ones) instead of waiting for them. With managed
+    /// termination protection, instances that run tasks are protected from scale-in, and
+    /// CloudFormation can wait for hours to delete the group (rule ECS044). Adds a custom resource
+    /// (a small Lambda function, created once per stack) that calls <c>DeleteAutoScalingGroup</c>
+    /// with <c>ForceDelete</c> after the capacity provider is gone; it does nothing on create and
+    /// update. Set false for a long-lived stack whose deletion should wait for running tasks to
+    /// drain (and acknowledge ECS044). Default: true.
     /// </summary>
-    public bool ForceDeleteOnStackDeletion { get; init; }
+    public bool ForceDeleteOnStackDeletion { get; init; } = true;
 }

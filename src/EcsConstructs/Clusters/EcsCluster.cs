@@ -123,17 +123,10 @@ public sealed partial class EcsCluster : Construct
         return FargateEnabled ? [new CapacityProviderShare { Provider = CapacityProviderShare.Fargate, Weight = 1 }] : [];
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,255}$")]
-    private static partial Regex ClusterNamePattern();
-
     private void Validate(EcsClusterProps props)
     {
         Check.NotEmpty(RuleIds.InvalidName, this, nameof(props.ClusterName), props.ClusterName);
-        if (props.ClusterName is { } name && !Token.IsUnresolved(name) && !ClusterNamePattern().IsMatch(name))
-        {
-            throw new EcsValidationException(RuleIds.InvalidName, Node.Path, nameof(props.ClusterName),
-                $"'{name}' is not a valid cluster name; allowed: 1 to 255 letters, digits, '_' and '-'.");
-        }
+        Check.EcsName(this, nameof(props.ClusterName), props.ClusterName, "cluster name");
 
         foreach (var capacity in props.Ec2Capacity)
         {

@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.ApplicationAutoScaling;
 using Amazon.CDK.AWS.CloudWatch;
 using EcsConstructs.Rules;
+using EcsConstructs.Rules.Conditions;
 using EcsConstructs.Validation;
 
 namespace EcsConstructs.Scaling;
@@ -170,6 +171,11 @@ public sealed partial class ServiceScaling
         Check.NotGreater(RuleIds.ScheduledScaling, this, $"{p}.{nameof(schedule.MinCapacity)}", schedule.MinCapacity, nameof(schedule.MaxCapacity), schedule.MaxCapacity);
 
         var expression = schedule.Schedule.ExpressionString;
+        if (!Token.IsUnresolved(expression) && ScheduleExpressions.Problem(expression) is { } problem)
+        {
+            throw new EcsValidationException(RuleIds.ScheduledScaling, Node.Path, $"{p}.{nameof(schedule.Schedule)}", problem);
+        }
+
         if (schedule.TimeZone is not null && !Token.IsUnresolved(expression) && expression.StartsWith("rate(", StringComparison.Ordinal))
         {
             throw new EcsValidationException(RuleIds.ScheduledScaling, Node.Path, $"{p}.{nameof(schedule.TimeZone)}",

@@ -114,6 +114,7 @@ internal static class ServiceBuilder
         Check.InRange(RuleIds.OutOfRange, scope, nameof(props.MinHealthyPercent), props.MinHealthyPercent, 0, 100, "%");
         Check.InRange(RuleIds.OutOfRange, scope, nameof(props.MaxHealthyPercent), props.MaxHealthyPercent, 100, 200, "%");
         Check.NotEmpty(RuleIds.InvalidName, scope, nameof(props.ServiceName), props.ServiceName);
+        Check.EcsName(scope, nameof(props.ServiceName), props.ServiceName, "service name");
         ValidateDeploymentRoom(scope, props);
         ValidateAlarms(scope, props);
         ValidateLaunchTypeSettings(scope, props, task, fargate);

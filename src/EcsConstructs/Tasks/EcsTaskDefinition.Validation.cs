@@ -19,11 +19,7 @@ public sealed partial class EcsTaskDefinition
                 "is the same role as ExecutionRole; the execution role (ECS: images, logs, secrets) and the task role (the application) must be separate roles.");
         }
 
-        if (props.Family is { } family && !Token.IsUnresolved(family) && !ContainerNamePattern().IsMatch(family))
-        {
-            throw new EcsValidationException(RuleIds.InvalidName, Node.Path, nameof(props.Family),
-                $"'{family}' is not a valid task definition family; allowed: 1 to 255 letters, digits, '_' and '-'.");
-        }
+        Check.EcsName(this, nameof(props.Family), props.Family, "task definition family");
 
         ValidateTaskSize(props);
         ValidateVolumes();
@@ -35,11 +31,13 @@ public sealed partial class EcsTaskDefinition
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in props.Containers)
         {
-            if (c.Name is null || !ContainerNamePattern().IsMatch(c.Name))
+            if (c.Name is null)
             {
                 throw new EcsValidationException(RuleIds.InvalidName, Node.Path, nameof(props.Containers),
-                    $"container name '{c.Name}' is invalid; allowed: 1 to 255 letters, digits, '_' and '-'.");
+                    "has a container without a name; allowed: 1 to 255 letters, digits, '_' and '-'.");
             }
+
+            Check.EcsName(this, $"Containers[{c.Name}].Name", c.Name, "container name");
 
             if (!names.Add(c.Name))
             {
@@ -102,6 +100,21 @@ public sealed partial class EcsTaskDefinition
             throw new EcsValidationException(RuleIds.FargateSize, Node.Path, nameof(props.MemoryMiB),
                 $"{memory} MiB is not allowed with {cpu} CPU units on Fargate; allowed: {FargateSizes.DescribeMemoryFor(cpu)}.");
         }
+
+        if (props.OperatingSystemFamily?.IsWindows() == true)
+        {
+            if (!FargateSizes.IsValidWindowsCpu(cpu))
+            {
+                throw new EcsValidationException(RuleIds.FargateSize, Node.Path, nameof(props.Cpu),
+                    $"{cpu} CPU units is not offered for Windows tasks on Fargate; allowed: {string.Join(", ", FargateSizes.WindowsCpuValues)}.");
+            }
+
+            if (PlatformName(Stack.Of(this), props.CpuArchitecture) == "ARM64")
+            {
+                throw new EcsValidationException(RuleIds.FargateSize, Node.Path, nameof(props.CpuArchitecture),
+                    "ARM64 is not offered for Windows tasks on Fargate; allowed: X86_64 (or not set).");
+            }
+        }
     }
 
     private void ValidateVolumes()
@@ -110,7 +123,7 @@ public sealed partial class EcsTaskDefinition
         foreach (var v in _volumes)
         {
             var property = $"Volumes[{v.Name}]";
-            if (string.IsNullOrWhiteSpace(v.Name) || !ContainerNamePattern().IsMatch(v.Name))
+            if (!Check.IsEcsName(v.Name))
             {
                 throw new EcsValidationException(RuleIds.InvalidName, Node.Path, "Volumes", $"volume name '{v.Name}' is invalid; allowed: 1 to 255 letters, digits, '_' and '-'.");
             }
@@ -328,9 +341,6 @@ public sealed partial class EcsTaskDefinition
         var others = byName.Keys.Where(n => n != self).ToList();
         return others.Count == 0 ? "none (the task has one container)" : string.Join(", ", others);
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,255}$")]
-    private static partial Regex ContainerNamePattern();
 
     [GeneratedRegex("PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY", RegexOptions.IgnoreCase)]
     private static partial Regex SecretLikeName();

@@ -80,10 +80,21 @@ public sealed partial class EcsTaskDefinition : Construct
             TaskRole = TaskRole,
             Family = props.Family,
             Volumes = _volumes.Count == 0 ? null : _volumes.Select(v => v.ToCdk()).ToArray(),
-            RuntimePlatform = props.CpuArchitecture is null && props.OperatingSystemFamily is null
+            RuntimePlatform = !IsFargate || (props.CpuArchitecture is null && props.OperatingSystemFamily is null)
                 ? null
                 : new RuntimePlatform { CpuArchitecture = props.CpuArchitecture, OperatingSystemFamily = props.OperatingSystemFamily },
         });
+        if (!IsFargate && (props.CpuArchitecture is not null || props.OperatingSystemFamily is not null))
+        {
+            // ECS accepts a runtime platform on EC2 task definitions (ARM64 places the tasks on Graviton
+            // instances only), but aws-cdk-lib 2.160 refuses it outside Fargate ("Cannot specify
+            // runtimePlatform in non-Fargate compatible tasks"): written on the CloudFormation resource.
+            ((CfnTaskDefinition)TaskDefinition.Node.DefaultChild!).RuntimePlatform = new CfnTaskDefinition.RuntimePlatformProperty
+            {
+                CpuArchitecture = PlatformName(props.CpuArchitecture),
+                OperatingSystemFamily = PlatformName(props.OperatingSystemFamily),
+            };
+        }
 
         foreach (var spec in props.Containers)
         {
@@ -124,6 +135,18 @@ public sealed partial class EcsTaskDefinition : Construct
 
         AddNagSuppressions(props, createdExecutionRole);
     }
+
+    /// <summary>
+    /// The CloudFormation name of a CDK runtime platform value (<c>ARM64</c>, <c>WINDOWS_SERVER_2022_CORE</c>):
+    /// the classes hide it, so it is read from their JSON form (one call to the CDK process).
+    /// </summary>
+    private string? PlatformName(object? value) => PlatformName(Stack.Of(this), value);
+
+    /// <inheritdoc cref="PlatformName(object?)"/>
+    internal static string? PlatformName(Stack stack, object? value) =>
+        value is null
+            ? null
+            : System.Text.Json.Nodes.JsonNode.Parse((string)stack.Resolve(stack.ToJsonString(value)))!.AsObject().Select(p => p.Value?.GetValue<string>()).FirstOrDefault();
 
     /// <summary>The CDK task definition; <c>Ec2Service</c> and <c>FargateService</c> take it as their <c>TaskDefinition</c>.</summary>
     public TaskDefinition TaskDefinition { get; }

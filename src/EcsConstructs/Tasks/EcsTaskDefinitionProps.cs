@@ -42,10 +42,18 @@ public sealed class EcsTaskDefinitionProps
     /// <summary>Logging of the containers. Default: <c>awslogs</c> into a new log group, 30 days retention, retained on deletion.</summary>
     public TaskLogging Logging { get; init; } = new();
 
-    /// <summary>The CPU architecture (Fargate, or EC2 to state the instances'). Default: not set (ECS: X86_64).</summary>
+    /// <summary>
+    /// The CPU architecture the task runs on. On Fargate it chooses the platform (Windows: X86_64
+    /// only); on EC2 ECS places the task only on instances of that architecture (ARM64: Graviton),
+    /// and the rules check it against the capacity's instance types (ECS008). Default: not set
+    /// (ECS: X86_64 on Fargate, any instance on EC2).
+    /// </summary>
     public CpuArchitecture? CpuArchitecture { get; init; }
 
-    /// <summary>The operating system family (Fargate: Linux or a Windows Server version). Default: not set (ECS: LINUX).</summary>
+    /// <summary>
+    /// The operating system family: Linux or a Windows Server version. Windows tasks on Fargate take
+    /// 1024, 2048 or 4096 CPU units. Default: not set (ECS: LINUX).
+    /// </summary>
     public OperatingSystemFamily? OperatingSystemFamily { get; init; }
 
     /// <summary>The task definition family (revisions share it). Allowed: 1 to 255 letters, digits, '_' and '-'. Default: generated from the construct path.</summary>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Constructs;
 
@@ -9,8 +10,27 @@ namespace EcsConstructs.Validation;
 /// <c>OutOfRange</c>, <c>FractionalSeconds</c> or <c>InvalidName</c>). Values that are unresolved
 /// CDK tokens are never judged here.
 /// </summary>
-internal static class Check
+internal static partial class Check
 {
+    /// <summary>
+    /// Whether a name is one ECS accepts for a cluster, service, task definition family or container:
+    /// 1 to 255 letters, digits, <c>_</c> and <c>-</c>. Null and unresolved names are not judged.
+    /// </summary>
+    public static void EcsName(IConstruct scope, string property, string? name, string what)
+    {
+        if (name is not null && !Token.IsUnresolved(name) && !EcsNamePattern().IsMatch(name))
+        {
+            throw new EcsValidationException(Rules.RuleIds.InvalidName, scope.Node.Path, property,
+                $"'{name}' is not a valid {what}; allowed: 1 to 255 letters, digits, '_' and '-'.");
+        }
+    }
+
+    /// <summary>Whether a name is one ECS accepts for clusters, families, containers, services and volumes.</summary>
+    public static bool IsEcsName(string? name) => name is not null && EcsNamePattern().IsMatch(name);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,255}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EcsNamePattern();
+
     /// <summary>
     /// Whether a number may be a CDK token. CDK encodes number tokens as huge negative doubles
     /// (about -1.9e289), so ordinary values are judged without asking jsii: each

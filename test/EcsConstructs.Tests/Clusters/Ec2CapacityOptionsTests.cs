@@ -108,9 +108,9 @@ public sealed class Ec2CapacityOptionsTests
     }
 
     [Fact]
-    public void Force_delete_runs_after_the_capacity_provider_and_before_the_group_is_deleted()
+    public void Force_delete_runs_by_default_after_the_capacity_provider_and_before_the_group_is_deleted()
     {
-        var (stack, _) = Build(new Ec2CapacityOptions { Id = "Pool", InstanceType = Fixtures.Small, ForceDeleteOnStackDeletion = true });
+        var (stack, _) = Build(new Ec2CapacityOptions { Id = "Pool", InstanceType = Fixtures.Small });
 
         var t = Synthesized.Of(stack);
         var custom = t.Single("Custom::AWS");
@@ -124,10 +124,19 @@ public sealed class Ec2CapacityOptionsTests
     }
 
     [Fact]
-    public void Without_opt_in_no_force_delete_resource_exists()
+    public void Opting_out_of_force_delete_creates_no_custom_resource_and_ECS044_warns()
     {
-        var (stack, _) = Build(Options());
+        var (stack, _) = Build(new Ec2CapacityOptions { Id = "Pool", InstanceType = Fixtures.Small, ForceDeleteOnStackDeletion = false });
 
         Synthesized.Of(stack).Template.ResourceCountIs("Custom::AWS", 0);
+        EcsConstructs.Tests.Rules.RuleFindings.Of(stack).Fired("ECS044", "managed termination protection");
+    }
+
+    [Fact]
+    public void A_default_capacity_triggers_no_rule()
+    {
+        var (stack, _) = Build(new Ec2CapacityOptions { Id = "Pool", InstanceType = Fixtures.Small });
+
+        EcsConstructs.Tests.Rules.RuleFindings.Of(stack).AssertClean();
     }
 }

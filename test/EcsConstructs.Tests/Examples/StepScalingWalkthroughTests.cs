@@ -1,3 +1,4 @@
+using Amazon.CDK;
 using EcsConstructs.Testing;
 using EcsConstructs.Tests.Support;
 using StepScalingWalkthrough;
@@ -17,6 +18,12 @@ public sealed class StepScalingWalkthroughTests(StepScalingWalkthroughFixture fi
     }
 
     [Fact]
+    public void Images_stack_matches_snapshot()
+    {
+        SnapshotAssert.MatchesSnapshot((Stack)fixture.Stack.Node.Scope!.Node.FindChild(StepScalingWalkthroughApp.ImagesStackName));
+    }
+
+    [Fact]
     public void No_rule_fires_on_the_example()
     {
         fixture.Findings.AssertClean();
@@ -29,15 +36,19 @@ public sealed class StepScalingWalkthroughTests(StepScalingWalkthroughFixture fi
     }
 
     [Fact]
-    public void Image_comes_from_an_immutable_scanned_retained_ecr_repository()
+    public void Image_comes_from_an_immutable_scanned_retained_ecr_repository_of_a_stack_deployed_first()
     {
-        var repository = _t.Single("AWS::ECR::Repository");
+        var imagesStack = (Stack)fixture.Stack.Node.Scope!.Node.FindChild(StepScalingWalkthroughApp.ImagesStackName);
+        var images = Synthesized.Of(imagesStack);
+        var repository = images.Single("AWS::ECR::Repository");
         Assert.Equal("Retain", repository.Value["DeletionPolicy"]!.GetValue<string>());
         Assert.Equal("IMMUTABLE", repository.Value["Properties"]!["ImageTagMutability"]!.GetValue<string>());
         Assert.True(repository.Value["Properties"]!["ImageScanningConfiguration"]!["ScanOnPush"]!.GetValue<bool>());
+        Assert.Contains(imagesStack, fixture.Stack.Dependencies);
         var image = _t.PropertiesOf("AWS::ECS::TaskDefinition")["ContainerDefinitions"]![0]!["Image"]!.ToJsonString();
-        Assert.Contains(repository.Key, image, StringComparison.Ordinal);
+        Assert.Contains("Fn::ImportValue", image, StringComparison.Ordinal);
         Assert.Contains(":1.0.0", image, StringComparison.Ordinal);
+        Assert.Empty(_t.Resources("AWS::ECR::Repository"));
     }
 
     [Fact]
@@ -51,7 +62,7 @@ public sealed class StepScalingWalkthroughTests(StepScalingWalkthroughFixture fi
     }
 
     [Fact]
-    public void Step_policy_and_alarm_are_the_seeds()
+    public void Step_policy_adds_one_task_after_five_minutes_of_cpu_above_60_percent()
     {
         var policy = _t.PropertiesOf("AWS::ApplicationAutoScaling::ScalingPolicy")["StepScalingPolicyConfiguration"]!;
         Assert.Equal(

@@ -66,7 +66,7 @@ public sealed class DeploymentRulesTests
     {
         var w = new L1World();
         w.Service.DeploymentConfiguration = new CfnService.DeploymentConfigurationProperty { MinimumHealthyPercent = 100, MaximumPercent = 200 };
-        w.Synth().Fired("ECS046", "has no deployment circuit breaker with rollback");
+        w.Synth().Fired("ECS046", "has no deployment circuit breaker");
     }
 
     [Fact]

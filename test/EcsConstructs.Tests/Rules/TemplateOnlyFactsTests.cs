@@ -33,7 +33,7 @@ public sealed class TemplateOnlyFactsTests
         var w = new L1World();
         w.Service.AddPropertyDeletionOverride("DeploymentConfiguration.DeploymentCircuitBreaker");
 
-        w.Synth().Fired("ECS046", "Test/Service: has no deployment circuit breaker with rollback");
+        w.Synth().Fired("ECS046", "Test/Service: has no deployment circuit breaker");
     }
 
     [Fact]

@@ -232,3 +232,96 @@ public sealed class EcsTaskDefinitionValidationTests
         Assert.Equal("[ECS049] Test/Task: Containers[app].StopTimeout: 300 seconds is out of range; allowed: 2 to 120 seconds.", e.Message);
     }
 }
+
+public sealed class EcsTaskDefinitionRuntimePlatformTests
+{
+    private static EcsValidationException Invalid(EcsTaskDefinitionProps props) =>
+        Assert.Throws<EcsValidationException>(() => TaskSpecs.Create(TestApps.NewStack(), props));
+
+    private static EcsTaskDefinitionProps Ec2(CpuArchitecture? architecture, OperatingSystemFamily? os = null) => new()
+    {
+        Compatibility = Compatibility.EC2,
+        Containers = [TaskSpecs.App()],
+        CpuArchitecture = architecture,
+        OperatingSystemFamily = os,
+    };
+
+    private static EcsTaskDefinitionProps Fargate(int cpu, int memory, CpuArchitecture? architecture, OperatingSystemFamily? os = null) => new()
+    {
+        Compatibility = Compatibility.FARGATE,
+        Cpu = cpu,
+        MemoryMiB = memory,
+        Containers = [TaskSpecs.App(memory: null)],
+        CpuArchitecture = architecture,
+        OperatingSystemFamily = os,
+    };
+
+    private static System.Text.Json.Nodes.JsonNode? RuntimePlatformOf(EcsTaskDefinitionProps props)
+    {
+        var stack = TestApps.NewStack();
+        TaskSpecs.Create(stack, props);
+        return Synthesized.Of(stack).PropertiesOf("AWS::ECS::TaskDefinition")["RuntimePlatform"];
+    }
+
+    [Fact]
+    public void An_EC2_task_with_a_cpu_architecture_writes_the_runtime_platform_ECS_accepts()
+    {
+        var platform = RuntimePlatformOf(Ec2(CpuArchitecture.ARM64));
+
+        Assert.Equal("""{"CpuArchitecture":"ARM64"}""", platform!.ToJsonString());
+    }
+
+    [Fact]
+    public void An_EC2_task_with_an_operating_system_family_writes_it()
+    {
+        var platform = RuntimePlatformOf(Ec2(CpuArchitecture.X86_64, OperatingSystemFamily.LINUX));
+
+        Assert.Equal("""{"CpuArchitecture":"X86_64","OperatingSystemFamily":"LINUX"}""", platform!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_Fargate_task_with_a_cpu_architecture_writes_the_runtime_platform()
+    {
+        var platform = RuntimePlatformOf(Fargate(256, 512, CpuArchitecture.ARM64));
+
+        Assert.Equal("ARM64", platform!["CpuArchitecture"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_task_without_a_platform_writes_none()
+    {
+        Assert.Null(RuntimePlatformOf(Ec2(null)));
+    }
+
+    [Fact]
+    public void Windows_on_Fargate_below_one_vcpu_is_rejected_naming_the_windows_sizes()
+    {
+        var e = Invalid(Fargate(512, 1024, null, OperatingSystemFamily.WINDOWS_SERVER_2022_CORE));
+
+        Assert.Equal("[ECS038] Test/Task: Cpu: 512 CPU units is not offered for Windows tasks on Fargate; allowed: 1024, 2048, 4096.", e.Message);
+    }
+
+    [Fact]
+    public void Windows_on_Fargate_with_eight_vcpus_is_rejected()
+    {
+        var e = Invalid(Fargate(8192, 16384, null, OperatingSystemFamily.WINDOWS_SERVER_2022_CORE));
+
+        Assert.StartsWith("[ECS038] Test/Task: Cpu: 8192 CPU units is not offered for Windows tasks on Fargate", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Windows_on_Fargate_on_ARM64_is_rejected()
+    {
+        var e = Invalid(Fargate(1024, 2048, CpuArchitecture.ARM64, OperatingSystemFamily.WINDOWS_SERVER_2022_CORE));
+
+        Assert.Equal("[ECS038] Test/Task: CpuArchitecture: ARM64 is not offered for Windows tasks on Fargate; allowed: X86_64 (or not set).", e.Message);
+    }
+
+    [Fact]
+    public void Windows_on_Fargate_with_two_vcpus_synthesizes()
+    {
+        var platform = RuntimePlatformOf(Fargate(2048, 4096, null, OperatingSystemFamily.WINDOWS_SERVER_2022_CORE));
+
+        Assert.Equal("WINDOWS_SERVER_2022_CORE", platform!["OperatingSystemFamily"]!.GetValue<string>());
+    }
+}
