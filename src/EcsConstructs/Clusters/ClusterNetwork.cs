@@ -8,14 +8,28 @@ namespace EcsConstructs.Clusters;
 /// <summary>The VPC an <see cref="EcsCluster"/> creates when it is given none.</summary>
 internal static class ClusterNetwork
 {
+    /// <summary>Whether the layout <paramref name="props"/> asks for has private subnets with egress (which route through NAT gateways).</summary>
+    public static bool LayoutHasPrivateEgress(EcsClusterProps props) =>
+        props.SubnetConfiguration is { } layout
+            ? layout.Any(s => s.SubnetType == SubnetType.PRIVATE_WITH_EGRESS)
+            : props.NatGateways != 0;
+
+    /// <summary>
+    /// Whether <paramref name="vpc"/> has private subnets with egress. Without them (a VPC of public
+    /// subnets, perhaps with isolated ones) instances and tasks run in the public subnets with public IPs.
+    /// </summary>
+    public static bool HasPrivateEgress(IVpc vpc) => vpc.PrivateSubnets.Length > 0;
+
     public static Vpc Create(Construct scope, EcsClusterProps props)
     {
+        var privateEgress = LayoutHasPrivateEgress(props);
         var vpc = new Vpc(scope, "Vpc", new VpcProps
         {
             MaxAzs = props.AvailabilityZones is null ? props.MaxAzs : null,
             AvailabilityZones = props.AvailabilityZones?.ToArray(),
-            NatGateways = props.NatGateways,
-            SubnetConfiguration = props.SubnetConfiguration?.ToArray(),
+            NatGateways = props.NatGateways ?? (privateEgress ? 1 : 0),
+            SubnetConfiguration = props.SubnetConfiguration?.ToArray()
+                ?? (privateEgress ? null : [new SubnetConfiguration { Name = "Public", SubnetType = SubnetType.PUBLIC }]),
         });
 
         // Flow logs of every rejected and accepted connection, kept like all logs of the library.

@@ -49,8 +49,12 @@ public sealed class Ec2Capacity : Construct
             Description = $"Instance role of the ECS container instances of {Node.Path} (ECS agent only)",
         });
 
+        // A VPC without private subnets with egress (e.g. EcsCluster's NatGateways = 0): the
+        // instances run in the public subnets and need public IPs to reach ECS, ECR and logs.
+        var inPublicSubnets = options.VpcSubnets is null && !ClusterNetwork.HasPrivateEgress(cluster.Vpc);
         LaunchTemplate = new LaunchTemplate(this, "LaunchTemplate", new LaunchTemplateProps
         {
+            AssociatePublicIpAddress = inPublicSubnets ? true : null,
             InstanceType = options.InstanceType,
             MachineImage = EcsOptimizedImage.AmazonLinux2023(hardware),
             UserData = UserData.ForLinux(),
@@ -88,7 +92,7 @@ public sealed class Ec2Capacity : Construct
         AutoScalingGroup = new AutoScalingGroup(this, "AutoScalingGroup", new AutoScalingGroupProps
         {
             Vpc = cluster.Vpc,
-            VpcSubnets = options.VpcSubnets ?? new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
+            VpcSubnets = options.VpcSubnets ?? new SubnetSelection { SubnetType = inPublicSubnets ? SubnetType.PUBLIC : SubnetType.PRIVATE_WITH_EGRESS },
             LaunchTemplate = mixed ? null : LaunchTemplate,
             MixedInstancesPolicy = mixed ? MixedInstances(options) : null,
             MinCapacity = options.MinCapacity,

@@ -40,7 +40,10 @@ public class Ec2CapacityOptions
     /// </summary>
     public int? DesiredCapacity { get; init; }
 
-    /// <summary>Where the instances run. Default: the VPC's private subnets with egress.</summary>
+    /// <summary>
+    /// Where the instances run. Default: the VPC's private subnets with egress; in a VPC without
+    /// them, its public subnets, with a public IP per instance (so the ECS agent reaches ECS).
+    /// </summary>
     public SubnetSelection? VpcSubnets { get; init; }
 
     /// <summary>Size of the encrypted gp3 root volume in GiB. Default: 30 (the ECS-optimized AMI's minimum).</summary>

@@ -154,7 +154,22 @@ public sealed partial class EcsCluster : Construct
                 Check.InRange(RuleIds.OutOfRange, this, nameof(props.MaxAzs), props.MaxAzs, 2, 6);
             }
 
-            Check.InRange(RuleIds.OutOfRange, this, nameof(props.NatGateways), props.NatGateways, 1, zones);
+            var privateEgress = ClusterNetwork.LayoutHasPrivateEgress(props);
+            if (privateEgress)
+            {
+                if (props.NatGateways == 0)
+                {
+                    throw new EcsValidationException(RuleIds.ConflictingProps, Node.Path, nameof(props.NatGateways),
+                        $"is 0, but SubnetConfiguration has private subnets with egress, whose default route needs a NAT gateway; allowed: 1 to {zones}, or PRIVATE_ISOLATED / PUBLIC subnets only.");
+                }
+
+                Check.InRange(RuleIds.OutOfRange, this, nameof(props.NatGateways), props.NatGateways, 1, zones);
+            }
+            else if (props.NatGateways is > 0)
+            {
+                throw new EcsValidationException(RuleIds.ConflictingProps, Node.Path, nameof(props.NatGateways),
+                    $"is {props.NatGateways}, but SubnetConfiguration has no private subnet with egress, so nothing would route through a NAT gateway; allowed: 0 (or not set), or add PRIVATE_WITH_EGRESS subnets.");
+            }
         }
 
         var duplicate = props.Ec2Capacity.GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);

@@ -27,12 +27,21 @@ public sealed class EcsClusterProps
     /// </summary>
     public IReadOnlyList<string>? AvailabilityZones { get; init; }
 
-    /// <summary>NAT gateways of the VPC created when <see cref="Vpc"/> is not given. Allowed: 1 to <see cref="MaxAzs"/>. Default: 1.</summary>
-    public int NatGateways { get; init; } = 1;
+    /// <summary>
+    /// NAT gateways of the VPC created when <see cref="Vpc"/> is not given. Allowed: 1 to the
+    /// number of zones when the layout has private subnets with egress; 0 for a VPC without them.
+    /// With 0 and no <see cref="SubnetConfiguration"/>, the VPC has public subnets only (no NAT
+    /// gateway to pay for): instances run in the public subnets with public IPs, Fargate tasks get
+    /// public IPs, and security groups still admit only the load balancer. Default: 1 when the
+    /// layout has private subnets with egress (the default layout), 0 otherwise, so no NAT gateway
+    /// is created that nothing routes through.
+    /// </summary>
+    public int? NatGateways { get; init; }
 
     /// <summary>
     /// Subnet layout of the VPC created when <see cref="Vpc"/> is not given. Default: one public
-    /// and one private subnet with egress per zone, splitting the VPC's 10.0.0.0/16 evenly.
+    /// and one private subnet with egress per zone, splitting the VPC's 10.0.0.0/16 evenly; with
+    /// <see cref="NatGateways"/> 0, one public subnet per zone.
     /// </summary>
     public IReadOnlyList<SubnetConfiguration>? SubnetConfiguration { get; init; }
 

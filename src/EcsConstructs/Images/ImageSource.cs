@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Amazon.CDK;
 using Amazon.CDK.AWS.ECR;
 using Amazon.CDK.AWS.ECS;
 using Constructs;
@@ -74,19 +75,36 @@ public sealed partial class ImageSource
     /// <param name="image">The image.</param>
     public static ImageSource From(ContainerImage image) => new(Kind.Custom, image: image);
 
+    /// <summary>Whether the image is a CDK <see cref="ContainerImage"/> given as is (its name is known once a container uses it).</summary>
+    internal bool IsCustom => _kind == Kind.Custom;
+
+    /// <summary>
+    /// Refuses a literal image reference ECS could not pull (ECS057, the same test as the template
+    /// rule): empty, with whitespace, a tag before the last path component, upper-case names.
+    /// Tokens (ECR repositories, assets) are not judged.
+    /// </summary>
+    internal static void CheckReference(IConstruct scope, string property, string? reference)
+    {
+        if (reference is not null && Token.IsUnresolved(reference))
+        {
+            return;
+        }
+
+        if (Rules.Conditions.ImageReferences.Problem(reference) is { } problem)
+        {
+            throw new EcsValidationException(RuleIds.References, scope.Node.Path, property,
+                $"'{reference}' {problem}; give an image reference such as 'public.ecr.aws/nginx/nginx:1.27' (name:tag or name@sha256:digest).");
+        }
+    }
+
     /// <summary>Checks the reference and creates the CDK image.</summary>
     internal ContainerImage Resolve(IConstruct scope, string property)
     {
         switch (_kind)
         {
             case Kind.Registry:
-                if (string.IsNullOrWhiteSpace(_name) || _name.Any(char.IsWhiteSpace))
-                {
-                    throw new EcsValidationException(RuleIds.References, scope.Node.Path, property,
-                        $"'{_name}' is not an image reference; give e.g. 'public.ecr.aws/nginx/nginx:1.27'.");
-                }
-
-                return ContainerImage.FromRegistry(_name);
+                CheckReference(scope, property, _name);
+                return ContainerImage.FromRegistry(_name!);
             case Kind.EcrTag:
                 if (_name is null || !TagPattern().IsMatch(_name))
                 {

@@ -82,6 +82,11 @@ internal static class ServiceBuilder
         }
 
         var networkMode = props.NetworkMode ?? (fargate ? NetworkMode.AWS_VPC : NetworkMode.BRIDGE);
+        if (quickStartPort is not null)
+        {
+            ServiceLoadBalancing.RequireNetwork(scope, networkMode);
+        }
+
         ValidateQuickStart(scope, props, fargate, networkMode);
         return new EcsTaskDefinition(scope, "Task", new EcsTaskDefinitionProps
         {
@@ -137,10 +142,13 @@ internal static class ServiceBuilder
         var clusterDefaultIsFargate = cluster?.DefaultCapacityProviderStrategy is { Count: > 0 } d && d.All(s => CapacityProviderStrategies.IsFargate(s.Provider));
         if (props.CapacityProviderStrategy is { } shares)
         {
-            if (!fargate && shares.Any(s => CapacityProviderStrategies.IsFargate(s.Provider)))
+            if (!fargate && shares.FirstOrDefault(s => CapacityProviderStrategies.IsFargate(s.Provider)) is { } fargateShare)
             {
+                var allowed = cluster is { Ec2Capacity.Count: > 0 }
+                    ? $"the cluster's EC2 capacities ({string.Join(", ", cluster.Ec2Capacity.Select(c => c.Options.Id))})"
+                    : "an EC2 capacity of the cluster";
                 throw new EcsValidationException(RuleIds.StrategyShape, scope.Node.Path, p,
-                    "names a Fargate provider, but an EC2 service runs on EC2 capacity only; name an EC2 capacity or use a Fargate service.");
+                    $"names '{fargateShare.Provider}', a Fargate provider, but an EC2 service runs on EC2 capacity only; allowed: {allowed}, or use a Fargate service.");
             }
 
             if (fargate && shares.FirstOrDefault(s => !CapacityProviderStrategies.IsFargate(s.Provider)) is { } ec2)
@@ -211,7 +219,7 @@ internal static class ServiceBuilder
             CloudMapOptions = props.CloudMap,
             VpcSubnets = TaskSubnets(props),
             SecurityGroups = props.SecurityGroups?.ToArray(),
-            AssignPublicIp = props.AssignPublicIp,
+            AssignPublicIp = props.AssignPublicIp ?? (props.TaskSubnets is null && !ClusterNetwork.HasPrivateEgress(props.Cluster.Vpc)),
             PlatformVersion = props.PlatformVersion,
         });
 
@@ -256,8 +264,9 @@ internal static class ServiceBuilder
             ? new DeploymentAlarmConfig { AlarmNames = names.ToArray(), Behavior = props.DeploymentAlarmBehavior }
             : null;
 
+    /// <summary>The tasks' subnets: those given, else the private subnets with egress, else (a VPC without them) the public subnets.</summary>
     private static SubnetSelection TaskSubnets(ServiceProps props) =>
-        props.TaskSubnets ?? new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS };
+        props.TaskSubnets ?? new SubnetSelection { SubnetType = ClusterNetwork.HasPrivateEgress(props.Cluster.Vpc) ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PUBLIC };
 
     private static void ValidateQuickStart(Construct scope, ServiceProps props, bool fargate, NetworkMode networkMode)
     {
@@ -342,10 +351,10 @@ internal static class ServiceBuilder
                 $"{props.PlatformVersion} is a Fargate setting; an EC2 service has no platform version: leave it unset.");
         }
 
-        if (!fargate && props.AssignPublicIp)
+        if (!fargate && props.AssignPublicIp == true)
         {
             throw new EcsValidationException(RuleIds.ConflictingProps, scope.Node.Path, nameof(props.AssignPublicIp),
-                "is a Fargate setting; EC2 tasks get no public IP (awsvpc tasks on EC2 use private addresses): leave it false.");
+                "is a Fargate setting; EC2 tasks get no public IP (awsvpc tasks on EC2 use private addresses): leave it unset.");
         }
 
         if (task.NetworkMode != NetworkMode.AWS_VPC && (props.TaskSubnets is not null || props.SecurityGroups is not null))

@@ -60,16 +60,24 @@ internal sealed partial class ServiceLoadBalancing
 
     private int ListenerPort => _props.ListenerPort ?? (_props.CertificateArn is null ? 80 : 443);
 
+    /// <summary>
+    /// Refuses NONE network mode for a load-balanced service (failure class 13: the target type
+    /// follows the network mode, bridge/host: instance, awsvpc: ip), before a quick-start task
+    /// definition gets the port mapping that NONE would reject.
+    /// </summary>
+    public static void RequireNetwork(Construct scope, NetworkMode networkMode)
+    {
+        if (networkMode == NetworkMode.NONE)
+        {
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, scope.Node.Path, nameof(LoadBalancedServiceProps.NetworkMode),
+                "NONE gives the tasks no network, so no load balancer can reach them; allowed for a load-balanced service: BRIDGE, HOST or AWS_VPC (use a worker service for tasks without network).");
+        }
+    }
+
     /// <summary>Checks the load balancing settings against the task definition, before anything is created.</summary>
     public static ServiceLoadBalancing Plan(Construct scope, LoadBalancedServiceProps props, EcsTaskDefinition task)
     {
-        if (task.NetworkMode == NetworkMode.NONE)
-        {
-            // DEPLOY-FAILURES class 13: the target type follows the network mode (bridge/host: instance, awsvpc: ip).
-            throw new EcsValidationException(RuleIds.LoadBalancerSettings, scope.Node.Path, nameof(props.NetworkMode),
-                "NONE gives the tasks no network, so no load balancer can reach them; allowed for a load-balanced service: BRIDGE, HOST or AWS_VPC (use a worker service for tasks without network).");
-        }
-
+        RequireNetwork(scope, task.NetworkMode);
         var plan = new ServiceLoadBalancing(scope, props, task);
         plan.Validate();
         return plan;
@@ -266,8 +274,9 @@ internal sealed partial class ServiceLoadBalancing
         OpenAndLog(nlb, vpc, nlb.Connections, [ListenerPort], nlb.LogAccessLogs);
     }
 
+    /// <summary>The load balancer's subnets: public, or for an internal one the private subnets with egress (the public ones in a VPC without them).</summary>
     private SubnetSelection Subnets() =>
-        new() { SubnetType = _props.PublicLoadBalancer ? SubnetType.PUBLIC : SubnetType.PRIVATE_WITH_EGRESS };
+        new() { SubnetType = _props.PublicLoadBalancer || !ClusterNetwork.HasPrivateEgress(_props.Cluster.Vpc) ? SubnetType.PUBLIC : SubnetType.PRIVATE_WITH_EGRESS };
 
     private void OpenAndLog(IConstruct loadBalancer, IVpc vpc, Connections_ connections, List<int> ports, Action<Amazon.CDK.AWS.S3.IBucket, string?> logAccessLogs)
     {
@@ -290,6 +299,7 @@ internal sealed partial class ServiceLoadBalancing
 
         if (_props.AccessLogsBucket is { } bucket)
         {
+            ValidateAccessLogs(bucket);
             logAccessLogs(bucket, _props.AccessLogsPrefix ?? Names.UniqueResourceName(_scope, new UniqueResourceNameOptions { MaxLength = 100, Separator = "-" }));
         }
         else
@@ -297,6 +307,27 @@ internal sealed partial class ServiceLoadBalancing
             NagSuppressions.Suppress(loadBalancer, "AwsSolutions-ELB2",
                 "Access logs are opt-in (AccessLogsBucket): they need a region-specific " +
                 "bucket policy and an S3 bucket whose lifetime the owner of the stack decides.");
+        }
+    }
+
+    /// <summary>
+    /// What aws-cdk-lib 2.160 would refuse with a bare error when it writes the access log settings:
+    /// a bucket encrypted with a KMS key (Elastic Load Balancing delivers access logs to SSE-S3
+    /// buckets only; CDK: "Bucket encryption using KMS keys is unsupported"), and a stack without a
+    /// region (the bucket policy names the region's Elastic Load Balancing account).
+    /// </summary>
+    private void ValidateAccessLogs(Amazon.CDK.AWS.S3.IBucket bucket)
+    {
+        if (bucket.EncryptionKey is not null)
+        {
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(_props.AccessLogsBucket),
+                "is encrypted with a KMS key; Elastic Load Balancing delivers access logs only to buckets with S3-managed encryption; allowed: a bucket with BucketEncryption.S3_MANAGED.");
+        }
+
+        if (Token.IsUnresolved(Stack.Of(_scope).Region))
+        {
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(_props.AccessLogsBucket),
+                "needs the stack's region (the bucket policy names the Elastic Load Balancing account of the region), but the stack has none; allowed: a stack with Env = new Environment { Region = \"...\" }.");
         }
     }
 

@@ -120,14 +120,21 @@ public abstract class ServiceProps
     /// <summary>EC2 only: placement constraints (at most 10). Any value on Fargate is an error. Default: none.</summary>
     public IReadOnlyList<ServicePlacementConstraint>? PlacementConstraints { get; init; }
 
-    /// <summary><c>awsvpc</c> tasks only: the subnets of the tasks' network interfaces. Default: the VPC's private subnets with egress.</summary>
+    /// <summary>
+    /// <c>awsvpc</c> tasks only: the subnets of the tasks' network interfaces. Default: the VPC's
+    /// private subnets with egress; in a VPC without them, its public subnets.
+    /// </summary>
     public SubnetSelection? TaskSubnets { get; init; }
 
     /// <summary><c>awsvpc</c> tasks only: the tasks' security groups. Default: one new group admitting nothing but the load balancer.</summary>
     public IReadOnlyList<ISecurityGroup>? SecurityGroups { get; init; }
 
-    /// <summary>Fargate only: give each task a public IP (tasks in public subnets without NAT need it to pull images). Default: false.</summary>
-    public bool AssignPublicIp { get; init; }
+    /// <summary>
+    /// Fargate only: give each task a public IP (tasks in public subnets need it to pull images and
+    /// send logs). Default: true when the tasks run in public subnets by default (a VPC without
+    /// private subnets with egress and no <see cref="TaskSubnets"/>), else false.
+    /// </summary>
+    public bool? AssignPublicIp { get; init; }
 
     /// <summary>Fargate only: the platform version. Any value on EC2 is an error. Default: LATEST.</summary>
     public FargatePlatformVersion? PlatformVersion { get; init; }

@@ -6,6 +6,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.S3;
 using Constructs;
+using EcsConstructs.Images;
 using EcsConstructs.Rules;
 using EcsConstructs.Security;
 using EcsConstructs.Validation;
@@ -99,6 +100,11 @@ public sealed partial class EcsTaskDefinition : Construct
         foreach (var spec in props.Containers)
         {
             _containers[spec.Name] = AddContainer(spec, images[spec.Name], secrets[spec.Name], logging, logGroup);
+            if (spec.Image.IsCustom)
+            {
+                // A CDK ContainerImage (e.g. a service's quick-start Image) shows its name only now.
+                ImageSource.CheckReference(this, $"Containers[{spec.Name}].Image", _containers[spec.Name].ImageName);
+            }
         }
 
         foreach (var spec in props.Containers)

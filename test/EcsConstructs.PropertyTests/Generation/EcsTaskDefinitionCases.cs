@@ -181,7 +181,7 @@ internal sealed class EcsTaskDefinitionCases : PerturbingCaseGenerator<TaskData>
             s => G.Pick(NetworkMode.AWS_VPC, NetworkMode.HOST).Select(m => OnApp(WithMode(TwoContainers(s), m), c => c with { Links = ["sidecar"] }))),
         new("link to itself or to an unknown container", true, ["Containers.Links"],
             s => G.Pick("app", "ghost").Select(l => OnApp(s, c => c with { Links = [l] }))),
-        new("invalid container name", true, ["Containers"], s => G.Pick("", " ", "my app", "app!", new string('a', 256)).Select(n => OnApp(s, c => c with { Name = n }))),
+        new("invalid container name", true, ["Containers", "Containers.Name"], s => G.Pick("", " ", "my app", "app!", new string('a', 256)).Select(n => OnApp(s, c => c with { Name = n }))),
         new("duplicate container names", true, ["Containers"], s => Gen.Constant(s.Containers.Length == 0 ? s : s with { Containers = [.. s.Containers, s.Containers[0] with { Links = [], DependsOn = [] }] })),
         new("no essential container", true, ["Containers"], s => Gen.Constant(s with { Containers = s.Containers.Select(c => c with { Essential = false, DependsOn = [] }).ToArray() })),
         new("no containers", true, ["Containers"], s => Gen.Constant(s with { Containers = [] })),

@@ -205,6 +205,31 @@ public sealed class ServiceScalingValidationTests(ValidationStackFixture fixture
             "[ECS056] Schedules[Night].EndTime: 2027-01-01T00:00:00.0000000Z is not after StartTime (2027-01-02T00:00:00.0000000Z); allowed: a later time.");
 
     [Fact]
+    public void Cron_with_both_day_fields_set_is_rejected() =>
+        Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, Schedules = [new() { Id = "Night", Schedule = Schedule.Expression("cron(0 22 * * MON-FRI *)"), MinCapacity = 1 }] },
+            "[ECS056] Schedules[Night].Schedule: 'cron(0 22 * * MON-FRI *)' needs '?' in exactly one of day-of-month and day-of-week.");
+
+    [Fact]
+    public void Cron_with_five_fields_is_rejected() =>
+        Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, Schedules = [new() { Id = "Night", Schedule = Schedule.Expression("cron(0 22 ? * MON-FRI)"), MinCapacity = 1 }] },
+            "[ECS056] Schedules[Night].Schedule: 'cron(0 22 ? * MON-FRI)' has 5 fields; allowed: 6 (minutes hours day-of-month month day-of-week year).");
+
+    [Fact]
+    public void Cron_with_an_hour_out_of_range_is_rejected() =>
+        Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, Schedules = [new() { Id = "Night", Schedule = Schedule.Expression("cron(0 25 ? * MON-FRI *)"), MinCapacity = 1 }] },
+            "[ECS056] Schedules[Night].Schedule: 'cron(0 25 ? * MON-FRI *)' has hours '25': '25' is outside 0-23.");
+
+    [Fact]
+    public void Rate_with_an_unknown_unit_is_rejected() =>
+        Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, Schedules = [new() { Id = "Night", Schedule = Schedule.Expression("rate(2 weeks)"), MinCapacity = 1 }] },
+            "[ECS056] Schedules[Night].Schedule: 'rate(2 weeks)' has the unit 'weeks'; allowed: minute(s), hour(s), day(s).");
+
+    [Fact]
+    public void At_with_an_impossible_date_is_rejected() =>
+        Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, Schedules = [new() { Id = "Night", Schedule = Schedule.Expression("at(2027-02-30T22:00:00)"), MinCapacity = 1 }] },
+            "[ECS056] Schedules[Night].Schedule: 'at(2027-02-30T22:00:00)' names no valid date and time; allowed: at(yyyy-mm-ddThh:mm:ss).");
+
+    [Fact]
     public void Duplicate_ids_are_rejected() =>
         Throws(p => new() { Service = p.Service, MinCapacity = 1, MaxCapacity = 4, StepScaling = [Step([Up])], Schedules = [new() { Id = "Out", Schedule = Schedule.Rate(Duration.Hours(1)), MinCapacity = 1 }] },
             "[ECS048] Id: 'Out' is used more than once (or is reserved: Target, ServiceLinkedRole, CpuTracking, MemoryTracking, RequestCountTracking, <step Id>Alarm); each policy and schedule needs its own id.");

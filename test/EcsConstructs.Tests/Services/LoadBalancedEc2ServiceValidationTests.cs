@@ -117,6 +117,6 @@ public sealed class LoadBalancedEc2ServiceValidationTests
             Image = Fixtures.Image,
             CapacityProviderStrategy = [new CapacityProviderShare { Provider = CapacityProviderShare.FargateSpot }],
         }));
-        Assert.Equal("[ECS051] Test/Web: CapacityProviderStrategy: names a Fargate provider, but an EC2 service runs on EC2 capacity only; name an EC2 capacity or use a Fargate service.", e.Message);
+        Assert.Equal("[ECS051] Test/Web: CapacityProviderStrategy: names 'FARGATE_SPOT', a Fargate provider, but an EC2 service runs on EC2 capacity only; allowed: the cluster's EC2 capacities (OnDemand), or use a Fargate service.", e.Message);
     }
 }

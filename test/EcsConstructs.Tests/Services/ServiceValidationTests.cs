@@ -136,7 +136,7 @@ public sealed class ServiceValidationTests
     public void None_network_mode_behind_a_load_balancer_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, NetworkMode = NetworkMode.NONE, ContainerPort = null });
-        Assert.Equal("[ECS052] Test/Web/Task: Containers[app].PortMappings: are ignored with the NONE network mode (no external network); remove them or use BRIDGE, HOST or AWS_VPC.", e.Message);
+        Assert.Equal("[ECS054] Test/Web: NetworkMode: NONE gives the tasks no network, so no load balancer can reach them; allowed for a load-balanced service: BRIDGE, HOST or AWS_VPC (use a worker service for tasks without network).", e.Message);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class ServiceValidationTests
     public void A_public_ip_on_ec2_is_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, AssignPublicIp = true });
-        Assert.Equal("[ECS059] Test/Web: AssignPublicIp: is a Fargate setting; EC2 tasks get no public IP (awsvpc tasks on EC2 use private addresses): leave it false.", e.Message);
+        Assert.Equal("[ECS059] Test/Web: AssignPublicIp: is a Fargate setting; EC2 tasks get no public IP (awsvpc tasks on EC2 use private addresses): leave it unset.", e.Message);
     }
 
     [Fact]
@@ -464,5 +464,63 @@ public sealed class ServiceValidationTests
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, HealthCheck = new HealthCheckSettings { Port = 8081 } });
         Assert.Equal("[ECS054] Test/Web: HealthCheck.Port: 8081 is a fixed port, but the target uses a dynamic host port (bridge mode, host port 0), so no instance serves 8081; " +
             "leave HealthCheck.Port unset to check each target's traffic port, or use awsvpc (ip targets) or a fixed host port.", e.Message);
+    }
+
+    [Theory]
+    [InlineData("", "'' is empty")]
+    [InlineData("nginx: 1.27", "'nginx: 1.27' contains whitespace")]
+    [InlineData("nginx:1.27/app", "'nginx:1.27/app' has a tag before the last path component (the tag goes last: name:tag)")]
+    [InlineData("Nginx:1.27", "'Nginx:1.27' is not a valid reference (registry/name:tag with lower-case name components)")]
+    public void A_quick_start_image_ECS_cannot_pull_is_rejected(string image, string problem)
+    {
+        var e = Fargate(c => new() { Cluster = c, Image = ContainerImage.FromRegistry(image) });
+
+        Assert.Equal($"[ECS057] Test/Web/Task: Containers[app].Image: {problem}; give an image reference such as 'public.ecr.aws/nginx/nginx:1.27' (name:tag or name@sha256:digest).", e.Message);
+    }
+
+    [Fact]
+    public void The_same_reference_through_ImageSource_is_rejected_with_the_same_words()
+    {
+        var e = Assert.Throws<EcsValidationException>(() => new EcsTaskDefinition(TestApps.NewStack(), "Task", new EcsTaskDefinitionProps
+        {
+            Compatibility = Compatibility.EC2,
+            Containers = [new ContainerSpec { Name = "app", Image = ImageSource.FromRegistry("nginx: 1.27"), MemoryLimitMiB = 128 }],
+        }));
+
+        Assert.Equal("[ECS057] Test/Task: Containers[app].Image: 'nginx: 1.27' contains whitespace; give an image reference such as 'public.ecr.aws/nginx/nginx:1.27' (name:tag or name@sha256:digest).", e.Message);
+    }
+
+    [Theory]
+    [InlineData("orders api")]
+    [InlineData("orders.api")]
+    public void A_service_name_ECS_rejects_is_rejected(string name)
+    {
+        var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, ServiceName = name });
+
+        Assert.Equal($"[ECS048] Test/Web: ServiceName: '{name}' is not a valid service name; allowed: 1 to 255 letters, digits, '_' and '-'.", e.Message);
+    }
+
+    [Fact]
+    public void Access_logs_to_a_kms_encrypted_bucket_are_rejected()
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
+        var bucket = new Amazon.CDK.AWS.S3.Bucket(stack, "Logs", new Amazon.CDK.AWS.S3.BucketProps { Encryption = Amazon.CDK.AWS.S3.BucketEncryption.KMS });
+
+        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, AccessLogsBucket = bucket }));
+
+        Assert.Equal("[ECS054] Test/Web: AccessLogsBucket: is encrypted with a KMS key; Elastic Load Balancing delivers access logs only to buckets with S3-managed encryption; allowed: a bucket with BucketEncryption.S3_MANAGED.", e.Message);
+    }
+
+    [Fact]
+    public void Access_logs_in_a_stack_without_a_region_are_rejected()
+    {
+        var stack = new Stack(TestApps.NewApp(), "Agnostic");
+        var cluster = new EcsCluster(stack, "Cluster", new EcsClusterProps { MaxAzs = 2, EnableFargateCapacityProviders = true });
+        var bucket = new Amazon.CDK.AWS.S3.Bucket(stack, "Logs", new Amazon.CDK.AWS.S3.BucketProps { Encryption = Amazon.CDK.AWS.S3.BucketEncryption.S3_MANAGED });
+
+        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, AccessLogsBucket = bucket }));
+
+        Assert.StartsWith("[ECS054] Agnostic/Web: AccessLogsBucket: needs the stack's region", e.Message, StringComparison.Ordinal);
     }
 }
