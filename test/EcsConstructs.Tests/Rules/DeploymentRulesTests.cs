@@ -70,6 +70,30 @@ public sealed class DeploymentRulesTests
     }
 
     [Fact]
+    public void ECS046_a_circuit_breaker_turned_off_explicitly_is_the_users_choice()
+    {
+        var w = new L1World();
+        w.Service.DeploymentConfiguration = new CfnService.DeploymentConfigurationProperty
+        {
+            MinimumHealthyPercent = 100,
+            MaximumPercent = 200,
+            DeploymentCircuitBreaker = new CfnService.DeploymentCircuitBreakerProperty { Enable = false, Rollback = false },
+        };
+        w.Synth().Silent("ECS046");
+    }
+
+    [Theory]
+    [InlineData("CODE_DEPLOY")]
+    [InlineData("EXTERNAL")]
+    public void ECS046_services_deployed_by_another_controller_need_no_circuit_breaker(string controller)
+    {
+        var w = new L1World();
+        w.Service.DeploymentConfiguration = new CfnService.DeploymentConfigurationProperty { MinimumHealthyPercent = 100, MaximumPercent = 200 };
+        w.Service.DeploymentController = new CfnService.DeploymentControllerProperty { Type = controller };
+        w.Synth().Silent("ECS046");
+    }
+
+    [Fact]
     public void ECS047_one_task_at_100_and_150_percent()
     {
         var w = new L1World();

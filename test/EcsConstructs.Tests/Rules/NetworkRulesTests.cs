@@ -119,6 +119,41 @@ public sealed class NetworkRulesTests
     }
 
     [Fact]
+    public void ECS025_concerns_fargate_only_on_ec2_the_instance_pulls_the_images()
+    {
+        var w = new FargateWorld();
+        var publicNetwork = new CfnService.NetworkConfigurationProperty
+        {
+            AwsvpcConfiguration = new CfnService.AwsVpcConfigurationProperty
+            {
+                Subnets = w.Vpc.PublicSubnets.Select(s => s.SubnetId).ToArray(),
+                SecurityGroups = w.Service.Connections.SecurityGroups.Select(g => g.SecurityGroupId).ToArray(),
+                AssignPublicIp = "DISABLED",
+            },
+        };
+        w.CfnService.NetworkConfiguration = publicNetwork;
+        var ec2Task = new CfnTaskDefinition(w.Stack, "Ec2Td", new CfnTaskDefinitionProps
+        {
+            NetworkMode = "awsvpc",
+            RequiresCompatibilities = ["EC2"],
+            ContainerDefinitions = new[] { L1World.Container(hostPort: 80) },
+        });
+        _ = new CfnService(w.Stack, "Ec2Service", new CfnServiceProps
+        {
+            Cluster = w.Cluster.ClusterName,
+            TaskDefinition = ec2Task.Ref,
+            LaunchType = "EC2",
+            DesiredCount = 1,
+            NetworkConfiguration = publicNetwork,
+        });
+
+        var findings = w.Synth();
+
+        findings.Fired("ECS025", "Test/Service/Service:");
+        Assert.DoesNotContain(findings.Of("ECS025"), f => f.Text.Contains("Test/Ec2Service", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ECS026_task_security_group_closed_to_the_load_balancer()
     {
         var w = new FargateWorld();
