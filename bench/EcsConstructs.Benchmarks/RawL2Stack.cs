@@ -4,6 +4,8 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.CustomResources;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
 using BlockDevice = Amazon.CDK.AWS.EC2.BlockDevice;
@@ -108,6 +110,37 @@ internal static class RawL2Stack
             EnableManagedTerminationProtection = true,
             EnableManagedDraining = true,
         });
+        // Force-delete the group on stack deletion (managed termination protection would make the
+        // deletion wait on scale-in protected instances): a custom resource deleted after the
+        // capacity provider, as EcsConstructs does by default.
+        var forceDeleteScope = new Construct(capacityScope, "ForceDelete");
+        var forceDelete = new AwsCustomResource(forceDeleteScope, "Resource", new AwsCustomResourceProps
+        {
+            OnDelete = new AwsSdkCall
+            {
+                Service = "AutoScaling",
+                Action = "deleteAutoScalingGroup",
+                Parameters = new Dictionary<string, object> { ["AutoScalingGroupName"] = asg.AutoScalingGroupName, ["ForceDelete"] = true },
+                IgnoreErrorCodesMatching = "ValidationError",
+            },
+            Policy = AwsCustomResourcePolicy.FromStatements(
+            [
+                new PolicyStatement(new PolicyStatementProps { Actions = ["autoscaling:DeleteAutoScalingGroup"], Resources = [asg.AutoScalingGroupArn] }),
+            ]),
+            InstallLatestAwsSdk = false,
+        });
+        Suppress((CfnResource)forceDelete.Node.FindChild("CustomResourcePolicy").Node.DefaultChild!, "AwsSolutions-IAM5",
+            "Only autoscaling:DeleteAutoScalingGroup on this group; an Auto Scaling group ARN carries a generated id " +
+            "unknown before creation, so the ARN is matched by the group's name with a wildcard id.");
+        if (Stack.Of(capacityScope).Node.TryFindChild("AWS679f53fac002430cb0da5b7982bd2287") is Function handler)
+        {
+            ((CfnResource)handler.Node.DefaultChild!).AddPropertyOverride("Runtime", "nodejs24.x");
+            Suppress((CfnResource)handler.Role!.Node.DefaultChild!, "AwsSolutions-IAM4",
+                "Role of aws-cdk-lib's AwsCustomResource handler; AWSLambdaBasicExecutionRole only lets it write its own logs.",
+                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+        }
+
+        capacityProvider.Node.AddDependency(forceDeleteScope);
         cluster.AddAsgCapacityProvider(capacityProvider, new AddAutoScalingGroupCapacityOptions { CanContainersAccessInstanceRole = false });
         cluster.Connections.AddSecurityGroup(instanceSg);
         Suppress((CfnResource)instanceRole.Node.FindChild("DefaultPolicy").Node.DefaultChild!, "AwsSolutions-IAM5",

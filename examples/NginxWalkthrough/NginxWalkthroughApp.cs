@@ -7,7 +7,7 @@ using EcsConstructs.Services;
 namespace NginxWalkthrough;
 
 /// <summary>
-/// The first walkthrough of the source articles: an nginx service of 3 tasks on an EC2 cluster
+/// The main walkthrough: an nginx service of 3 tasks on an EC2 cluster
 /// of 3 small instances spread over three Availability Zones, behind an Application Load
 /// Balancer, with dynamic host ports.
 /// </summary>

@@ -54,7 +54,7 @@ public abstract class LoadBalancedServiceProps : ServiceProps
 
     /// <summary>
     /// How long the load balancer lets in-flight requests of a deregistering task finish. Allowed: 0 to
-    /// 3600 seconds. Default: 30 seconds (the AWS default, and the seeds' value, is 300 s, which makes every
+    /// 3600 seconds. Default: 30 seconds (the AWS default is 300 s, which makes every
     /// deployment wait five minutes per batch of tasks).
     /// </summary>
     public Duration DeregistrationDelay { get; init; } = DefaultDeregistrationDelay;

@@ -80,7 +80,7 @@ public abstract class ServiceProps
 
     /// <summary>
     /// Lower bound of running tasks during a deployment, in percent of the desired count. Allowed: 0 to
-    /// 100. Default: 100 (the seeds use 50).
+    /// 100. Default: 100 (hand-written stacks often use 50, which lets a deployment stop half of the tasks first).
     /// </summary>
     public int MinHealthyPercent { get; init; } = 100;
 

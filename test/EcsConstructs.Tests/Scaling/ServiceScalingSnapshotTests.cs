@@ -11,13 +11,13 @@ namespace EcsConstructs.Tests.Scaling;
 public sealed class ServiceScalingSnapshotTests
 {
     /// <summary>
-    /// The seed's step policy and alarm, exactly, beside CPU target tracking at 70 % and a
+    /// A step policy on a CPU alarm beside CPU target tracking at 70 % and a
     /// weekday-morning scale-up: the shape a reviewer reads in the snapshot.
     /// </summary>
     [Fact]
-    public void Seed_step_policy_with_cpu_tracking_and_weekday_schedule_matches_snapshot()
+    public void Step_policy_with_cpu_tracking_and_weekday_schedule_matches_snapshot()
     {
-        var stack = TestApps.NewStack("ScalingSeed");
+        var stack = TestApps.NewStack("ScalingSteps");
         var cluster = Fixtures.Cluster(stack);
         var web = new LoadBalancedEc2Service(stack, "Web", Fixtures.WebService(cluster.Cluster));
         _ = new ServiceScaling(stack, "Scaling", new ServiceScalingProps
@@ -64,6 +64,6 @@ public sealed class ServiceScalingSnapshotTests
             ],
         });
 
-        SnapshotAssert.MatchesSnapshot(stack, "ServiceScalingSeed");
+        SnapshotAssert.MatchesSnapshot(stack, "ServiceScalingSteps");
     }
 }

@@ -13,7 +13,7 @@ namespace EcsConstructs.Tests.Scaling;
 
 /// <summary>
 /// A load-balanced service with every kind of policy: CPU, memory and request-count tracking, a
-/// single custom metric, a metric math expression, the seed's step policy plus a scale-in step
+/// single custom metric, a metric math expression, a step policy plus a scale-in step
 /// policy, and cron, rate and one-time schedules. Synthesized once for all facts below.
 /// </summary>
 public sealed class AllPoliciesFixture
@@ -262,7 +262,7 @@ public sealed class ServiceScalingTests(AllPoliciesFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void Seed_step_policy_is_written_exactly()
+    public void Step_policy_is_written_exactly()
     {
         _t.Template.HasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Obj(
             ("PolicyType", "StepScaling"),
@@ -274,7 +274,7 @@ public sealed class ServiceScalingTests(AllPoliciesFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public void Seed_alarm_is_greater_than_threshold_on_service_cpu_and_fires_the_step_policy()
+    public void Step_alarm_is_greater_than_threshold_on_service_cpu_and_fires_the_step_policy()
     {
         var alarm = Alarm("CpuHighAlarm");
         Assert.Equal("AWS/ECS", alarm["Namespace"]!.GetValue<string>());

@@ -100,7 +100,7 @@ internal static class ServiceScenarios
 
     /// <summary>
     /// The opt-in options together: internal ALB, health check port, slow start, stickiness, deployment
-    /// alarms, the seeds' 50/200, ECS Exec with the cluster's exec logging, Cloud Map, memberOf.
+    /// alarms, 50/200, ECS Exec with the cluster's exec logging, Cloud Map, memberOf.
     /// </summary>
     public static Stack Ec2Options()
     {

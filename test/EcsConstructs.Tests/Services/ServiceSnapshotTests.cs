@@ -305,7 +305,7 @@ public sealed class Ec2OptionsTests(Ec2OptionsFixture f) : IClassFixture<Ec2Opti
     }
 
     [Fact]
-    public void Seed_deployment_percentages_grace_period_and_alarms_with_rollback()
+    public void Deployment_percentages_of_50_and_200_grace_period_and_alarms_with_rollback()
     {
         ScenarioFixture.SafeDeployments(f.Template, min: 50);
         f.Template.Template.HasResourceProperties("AWS::ECS::Service", Obj(
