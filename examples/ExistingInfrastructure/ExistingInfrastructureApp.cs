@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using EcsConstructs.Clusters;
+using EcsConstructs.Images;
 using EcsConstructs.Services;
 
 namespace ExistingInfrastructure;
@@ -72,7 +73,7 @@ public static class ExistingInfrastructureApp
         _ = new LoadBalancedEc2Service(stack, "Orders", new LoadBalancedEc2ServiceProps
         {
             Cluster = cluster,
-            Image = ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
+            Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
             ContainerName = "orders",
             MemoryLimitMiB = 512,
             DesiredCount = 2,

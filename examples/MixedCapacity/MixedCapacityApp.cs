@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using EcsConstructs.Clusters;
+using EcsConstructs.Images;
 using EcsConstructs.Services;
 
 namespace MixedCapacity;
@@ -68,7 +69,7 @@ public static class MixedCapacityApp
         _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
             Cluster = cluster.Cluster,
-            Image = ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
+            Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
             ContainerName = "web",
             MemoryLimitMiB = 512,
             DesiredCount = 6,

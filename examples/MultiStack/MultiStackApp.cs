@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
 using EcsConstructs.Clusters;
+using EcsConstructs.Images;
 using EcsConstructs.Services;
 using EcsConstructs.Validation;
 
@@ -182,7 +183,7 @@ public sealed class ServiceStack : Stack
         Service = new LoadBalancedEc2Service(this, "Service", new LoadBalancedEc2ServiceProps
         {
             Cluster = cluster,
-            Image = ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
+            Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
             ContainerName = name,
             MemoryLimitMiB = 256,
             DesiredCount = 2,

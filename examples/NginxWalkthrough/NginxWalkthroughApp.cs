@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using EcsConstructs.Clusters;
+using EcsConstructs.Images;
 using EcsConstructs.Services;
 
 namespace NginxWalkthrough;
@@ -49,7 +50,7 @@ public static class NginxWalkthroughApp
         _ = new LoadBalancedEc2Service(stack, "Nginx", new LoadBalancedEc2ServiceProps
         {
             Cluster = cluster.Cluster,
-            Image = ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
+            Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
             ContainerName = "nginx",
             ContainerPort = 80,
             Cpu = 256,

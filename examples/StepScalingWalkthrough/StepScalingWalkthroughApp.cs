@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECR;
 using Amazon.CDK.AWS.ECS;
 using EcsConstructs.Clusters;
+using EcsConstructs.Images;
 using EcsConstructs.Scaling;
 using EcsConstructs.Services;
 
@@ -80,7 +81,7 @@ public static class StepScalingWalkthroughApp
         var web = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
             Cluster = cluster.Cluster,
-            Image = ContainerImage.FromEcrRepository(repository, "1.0.0"),
+            Image = ImageSource.FromEcrTag(repository, "1.0.0"),
             ContainerName = "app",
             ContainerPort = 8080,
             Cpu = 256,

@@ -122,7 +122,7 @@ public sealed class Ec2Capacity : Construct
             EnableManagedDraining = options.EnableManagedDraining,
             MinimumScalingStepSize = options.MinimumScalingStepSize,
             MaximumScalingStepSize = options.MaximumScalingStepSize,
-            InstanceWarmupPeriod = options.InstanceWarmupPeriodSeconds,
+            InstanceWarmupPeriod = options.InstanceWarmupPeriod?.ToSeconds(),
         });
 
         if (options.ForceDeleteOnStackDeletion)
@@ -266,7 +266,8 @@ public sealed class Ec2Capacity : Construct
         Check.InRange(RuleIds.OutOfRange, this, nameof(options.MinimumScalingStepSize), options.MinimumScalingStepSize, 1, 10_000);
         Check.InRange(RuleIds.OutOfRange, this, nameof(options.MaximumScalingStepSize), options.MaximumScalingStepSize, 1, 10_000);
         Check.NotGreater(RuleIds.OutOfRange, this, nameof(options.MinimumScalingStepSize), options.MinimumScalingStepSize, nameof(options.MaximumScalingStepSize), options.MaximumScalingStepSize);
-        Check.InRange(RuleIds.OutOfRange, this, nameof(options.InstanceWarmupPeriodSeconds), options.InstanceWarmupPeriodSeconds, 0, 10_000, "seconds");
+        Check.InRange(RuleIds.OutOfRange, this, nameof(options.InstanceWarmupPeriod),
+            Check.WholeSeconds(RuleIds.FractionalSeconds, this, nameof(options.InstanceWarmupPeriod), options.InstanceWarmupPeriod), 0, 10_000, "seconds");
         if (options.Spot is { } spot)
         {
             Check.InRange(RuleIds.OutOfRange, this, "Spot.OnDemandBaseCapacity", spot.OnDemandBaseCapacity, 0, options.MaxCapacity);

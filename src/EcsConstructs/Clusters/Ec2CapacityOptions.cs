@@ -1,3 +1,4 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.KMS;
 
@@ -73,8 +74,11 @@ public class Ec2CapacityOptions
     /// <summary>Most instances managed scaling adds or removes at once. Allowed: 1 to 10000. Default: the ECS default (10000).</summary>
     public int? MaximumScalingStepSize { get; init; }
 
-    /// <summary>Seconds a new instance takes before it counts towards the group's metrics. Allowed: 0 to 10000. Default: the ECS default (300).</summary>
-    public int? InstanceWarmupPeriodSeconds { get; init; }
+    /// <summary>
+    /// How long a new instance takes before it counts towards the capacity provider's metrics.
+    /// Allowed: 0 to 10000 seconds, whole seconds. Default: the ECS default (300 seconds).
+    /// </summary>
+    public Duration? InstanceWarmupPeriod { get; init; }
 
     /// <summary>
     /// Whether ECS protects instances that run tasks from scale-in (managed termination

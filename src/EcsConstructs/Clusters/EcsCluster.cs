@@ -80,7 +80,41 @@ public sealed partial class EcsCluster : Construct
     public bool FargateEnabled { get; }
 
     /// <summary>The strategy services get when they name none (empty when the cluster has none).</summary>
-    public IReadOnlyList<CapacityProviderShare> DefaultCapacityProviderStrategy { get; }
+    public IReadOnlyList<CapacityProviderShare> DefaultCapacityProviderStrategy { get; private set; }
+
+    /// <summary>
+    /// Adds an EC2 capacity (an Auto Scaling group capacity provider) after the cluster is created,
+    /// e.g. from another part of the app. Services name it by <see cref="Ec2CapacityOptions.Id"/> in
+    /// their strategy; add it before the services that use it. When the cluster has no default
+    /// strategy yet (no capacity and no Fargate providers at creation, and no
+    /// <see cref="EcsClusterProps.DefaultCapacityProviderStrategy"/>), the first capacity added
+    /// becomes the default, as it would have at creation.
+    /// </summary>
+    /// <param name="options">The capacity; its id must be new in this cluster.</param>
+    /// <returns>The capacity created.</returns>
+    /// <exception cref="EcsValidationException">The id is blank, reserved or already used (ECS048), or the options are out of range.</exception>
+    public Ec2Capacity AddEc2Capacity(Ec2CapacityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ValidateCapacityId(options, "AddEc2Capacity");
+        if (_ec2Capacity.Any(c => c.Options.Id == options.Id))
+        {
+            throw new EcsValidationException(RuleIds.InvalidName, Node.Path, "AddEc2Capacity",
+                $"uses the id '{options.Id}' of an existing EC2 capacity; each EC2 capacity needs its own id.");
+        }
+
+        var capacity = new Ec2Capacity(this, Cluster, options);
+        _ec2Capacity.Add(capacity);
+        if (DefaultCapacityProviderStrategy.Count == 0)
+        {
+            var strategy = DefaultStrategy();
+            Cluster.AddDefaultCapacityProviderStrategy(
+                CapacityProviderStrategies.Resolve(this, nameof(EcsClusterProps.DefaultCapacityProviderStrategy), strategy, this));
+            DefaultCapacityProviderStrategy = strategy;
+        }
+
+        return capacity;
+    }
 
     /// <summary>
     /// Finds the <see cref="EcsCluster"/> that owns <paramref name="cluster"/>, or null for a
@@ -123,6 +157,19 @@ public sealed partial class EcsCluster : Construct
         return FargateEnabled ? [new CapacityProviderShare { Provider = CapacityProviderShare.Fargate, Weight = 1 }] : [];
     }
 
+    /// <summary>
+    /// The id becomes a construct id under the cluster: it must not be empty nor collide with the
+    /// cluster's own children (a raw jsii error otherwise).
+    /// </summary>
+    private void ValidateCapacityId(Ec2CapacityOptions capacity, string property)
+    {
+        if (string.IsNullOrWhiteSpace(capacity.Id) || ReservedChildIds.Contains(capacity.Id))
+        {
+            throw new EcsValidationException(RuleIds.InvalidName, Node.Path, property,
+                $"'{capacity.Id}' cannot be the id of an EC2 capacity; allowed: a non-empty id other than {string.Join(", ", ReservedChildIds)}.");
+        }
+    }
+
     private void Validate(EcsClusterProps props)
     {
         Check.NotEmpty(RuleIds.InvalidName, this, nameof(props.ClusterName), props.ClusterName);
@@ -130,13 +177,7 @@ public sealed partial class EcsCluster : Construct
 
         foreach (var capacity in props.Ec2Capacity)
         {
-            // The id becomes a construct id under the cluster: it must not be empty nor collide with
-            // the cluster's own children (a raw jsii error otherwise).
-            if (string.IsNullOrWhiteSpace(capacity.Id) || ReservedChildIds.Contains(capacity.Id))
-            {
-                throw new EcsValidationException(RuleIds.InvalidName, Node.Path, "Ec2Capacity.Id",
-                    $"'{capacity.Id}' cannot be the id of an EC2 capacity; allowed: a non-empty id other than {string.Join(", ", ReservedChildIds)}.");
-            }
+            ValidateCapacityId(capacity, "Ec2Capacity.Id");
         }
         if (props.Vpc is null)
         {

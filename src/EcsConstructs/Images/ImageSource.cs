@@ -60,10 +60,28 @@ public sealed partial class ImageSource
     /// <param name="tag">The tag: 1 to 128 characters of letters, digits, <c>_</c>, <c>.</c>, <c>-</c>, not starting with <c>.</c> or <c>-</c>.</param>
     public static ImageSource FromEcrTag(IRepository repository, string tag) => new(Kind.EcrTag, name: tag, repository: repository);
 
+    /// <summary>An image of the library's <see cref="EcrRepository"/> by tag (same as <see cref="EcrRepository.ImageByTag"/>).</summary>
+    /// <param name="repository">The repository.</param>
+    /// <param name="tag">The tag: 1 to 128 characters of letters, digits, <c>_</c>, <c>.</c>, <c>-</c>, not starting with <c>.</c> or <c>-</c>.</param>
+    public static ImageSource FromEcrTag(EcrRepository repository, string tag)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return FromEcrTag(repository.Repository, tag);
+    }
+
     /// <summary>An image of an ECR repository by digest (<c>sha256:</c> followed by 64 hexadecimal digits): immutable, whatever happens to tags.</summary>
     /// <param name="repository">The repository (created or imported).</param>
     /// <param name="digest">The digest, e.g. <c>sha256:0123…</c>.</param>
     public static ImageSource FromEcrDigest(IRepository repository, string digest) => new(Kind.EcrDigest, name: digest, repository: repository);
+
+    /// <summary>An image of the library's <see cref="EcrRepository"/> by digest (same as <see cref="EcrRepository.ImageByDigest"/>).</summary>
+    /// <param name="repository">The repository.</param>
+    /// <param name="digest">The digest, e.g. <c>sha256:0123…</c>.</param>
+    public static ImageSource FromEcrDigest(EcrRepository repository, string digest)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        return FromEcrDigest(repository.Repository, digest);
+    }
 
     /// <summary>An image built from a local directory holding a Dockerfile, pushed to the CDK bootstrap repository at deploy time.</summary>
     /// <param name="directory">The build context; must exist and hold the Dockerfile (<c>Dockerfile</c> unless <paramref name="options"/> names another).</param>
@@ -71,12 +89,30 @@ public sealed partial class ImageSource
     public static ImageSource FromDockerfile(string directory, AssetImageProps? options = null) =>
         new(Kind.Dockerfile, directory: directory, assetProps: options);
 
-    /// <summary>Escape hatch: any CDK <see cref="ContainerImage"/>. Not checked; ECR permissions are whatever the image grants itself.</summary>
+    /// <summary>
+    /// Any CDK <see cref="ContainerImage"/>. A literal image name is checked once a container uses it
+    /// (ECS057); ECR permissions are whatever the image grants itself.
+    /// </summary>
     /// <param name="image">The image.</param>
-    public static ImageSource From(ContainerImage image) => new(Kind.Custom, image: image);
+    public static ImageSource From(ContainerImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return new(Kind.Custom, image: image);
+    }
 
-    /// <summary>Whether the image is a CDK <see cref="ContainerImage"/> given as is (its name is known once a container uses it).</summary>
-    internal bool IsCustom => _kind == Kind.Custom;
+    /// <summary>
+    /// Lets a CDK <see cref="ContainerImage"/> stand wherever an image is expected
+    /// (<c>Image = ContainerImage.FromRegistry("…")</c>); the same as <see cref="From"/>.
+    /// </summary>
+    /// <param name="image">The image; null converts to null.</param>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(image))]
+    public static implicit operator ImageSource?(ContainerImage? image) => image is null ? null : From(image);
+
+    /// <summary>
+    /// Whether the image is a CDK <see cref="ContainerImage"/> given as is whose name is a literal
+    /// reference known once a container uses it (not an ECR repository's or an asset's, which are tokens).
+    /// </summary>
+    internal bool IsCustomRegistryImage => _kind == Kind.Custom && _image is not (EcrImage or AssetImage);
 
     /// <summary>
     /// Refuses a literal image reference ECS could not pull (ECS057, the same test as the template
@@ -85,7 +121,9 @@ public sealed partial class ImageSource
     /// </summary>
     internal static void CheckReference(IConstruct scope, string property, string? reference)
     {
-        if (reference is not null && Token.IsUnresolved(reference))
+        // A string token ("${Token[…]}", e.g. an ECR repository URI) is judged at deploy time; read
+        // locally rather than through Token.IsUnresolved (a round trip to the CDK process).
+        if (reference is not null && reference.Contains("${Token[", StringComparison.Ordinal))
         {
             return;
         }

@@ -100,7 +100,7 @@ internal static class ServiceBuilder
                 new ContainerSpec
                 {
                     Name = props.ContainerName ?? "app",
-                    Image = ImageSource.From(props.Image),
+                    Image = props.Image,
                     Cpu = fargate ? null : props.Cpu,
                     MemoryLimitMiB = fargate ? null : props.MemoryLimitMiB,
                     MemoryReservationMiB = props.MemoryReservationMiB,

@@ -1,5 +1,6 @@
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
+using EcsConstructs.Images;
 using Amazon.CDK.AWS.Logs;
 using EcsConstructs.Clusters;
 using EcsConstructs.Placement;
@@ -27,11 +28,13 @@ public abstract class ServiceProps
     public EcsTaskDefinition? TaskDefinition { get; init; }
 
     /// <summary>
-    /// Quick start: the image of the service's single container (e.g.
-    /// <c>ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27")</c>). Required unless
-    /// <see cref="TaskDefinition"/> is given. Default: none.
+    /// Quick start: the image of the service's single container, the same type as
+    /// <see cref="ContainerSpec.Image"/>: <c>ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27")</c>,
+    /// <c>ImageSource.FromEcrTag(repository, "1.0.0")</c> (the library's or CDK's repository),
+    /// <c>ImageSource.FromDockerfile("app")</c>, or any CDK <c>ContainerImage</c> (converted
+    /// implicitly). Required unless <see cref="TaskDefinition"/> is given. Default: none.
     /// </summary>
-    public ContainerImage? Image { get; init; }
+    public ImageSource? Image { get; init; }
 
     /// <summary>
     /// Quick start: the container's name. With <see cref="TaskDefinition"/>: the container a load balancer

@@ -100,7 +100,7 @@ public sealed partial class EcsTaskDefinition : Construct
         foreach (var spec in props.Containers)
         {
             _containers[spec.Name] = AddContainer(spec, images[spec.Name], secrets[spec.Name], logging, logGroup);
-            if (spec.Image.IsCustom)
+            if (spec.Image.IsCustomRegistryImage)
             {
                 // A CDK ContainerImage (e.g. a service's quick-start Image) shows its name only now.
                 ImageSource.CheckReference(this, $"Containers[{spec.Name}].Image", _containers[spec.Name].ImageName);

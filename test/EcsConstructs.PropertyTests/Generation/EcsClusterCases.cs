@@ -74,7 +74,7 @@ internal sealed class EcsClusterCases : PerturbingCaseGenerator<ClusterSpec>
         OnCapacity("RootVolumeSizeGiB out of range", true, ["RootVolumeSizeGiB"], c => G.Pick(0, 8, 29, 16_385).Select(v => c with { RootGiB = v })),
         OnCapacity("scaling step sizes invalid", true, ["MinimumScalingStepSize", "MaximumScalingStepSize"],
             c => G.Pick((0, 10), (1, 10_001), (5, 2), (-1, (int?)null)).Select(s => c with { MinStep = s.Item1, MaxStep = s.Item2 })),
-        OnCapacity("InstanceWarmupPeriodSeconds out of range", true, ["InstanceWarmupPeriodSeconds"], c => G.Pick(-1, 10_001).Select(v => c with { Warmup = v })),
+        OnCapacity("InstanceWarmupPeriod out of range", true, ["InstanceWarmupPeriod"], c => G.Pick(10_001, 86_400).Select(v => c with { Warmup = v })),
         OnCapacity("Spot on-demand base above max", true, ["Spot.OnDemandBaseCapacity"],
             c => G.Pick(-1, c.Max + 1).Select(v => c with { Spot = (c.Spot ?? new SpotSpec(SpotAllocation.PriceCapacityOptimized, 0, 0)) with { OnDemandBase = v } })),
         OnCapacity("Spot on-demand percentage out of range", true, ["Spot.OnDemandPercentageAboveBaseCapacity"],
@@ -224,7 +224,7 @@ internal sealed class EcsClusterCases : PerturbingCaseGenerator<ClusterSpec>
                 TargetCapacityPercent = c.TargetPercent,
                 MinimumScalingStepSize = c.MinStep,
                 MaximumScalingStepSize = c.MaxStep,
-                InstanceWarmupPeriodSeconds = c.Warmup,
+                InstanceWarmupPeriod = c.Warmup is { } warmup ? Amazon.CDK.Duration.Seconds(warmup) : null,
                 Spot = c.Spot is { } spot
                     ? new SpotCapacityOptions { AllocationStrategy = spot.Allocation, OnDemandBaseCapacity = spot.OnDemandBase, OnDemandPercentageAboveBaseCapacity = spot.OnDemandPercent }
                     : null,

@@ -60,3 +60,43 @@ public sealed class EcsClusterVariantsTests
         Synthesized.Of(stack).Template.ResourceCountIs("AWS::EC2::VPC", 1);
     }
 }
+
+public sealed class AddEc2CapacityTests
+{
+    [Fact]
+    public void A_capacity_added_to_a_cluster_without_capacity_becomes_its_default_strategy()
+    {
+        var stack = TestApps.NewStack();
+        var cluster = new EcsCluster(stack, "Cluster", new EcsClusterProps { AvailabilityZones = ["eu-west-1a", "eu-west-1b"] });
+
+        var capacity = cluster.AddEc2Capacity(Fixtures.Capacity("Late"));
+
+        Assert.Same(capacity, Assert.Single(cluster.Ec2Capacity));
+        Assert.Equal("Late", Assert.Single(cluster.DefaultCapacityProviderStrategy).Provider);
+        var association = Synthesized.Of(stack).PropertiesOf("AWS::ECS::ClusterCapacityProviderAssociations");
+        Assert.Single(association["DefaultCapacityProviderStrategy"]!.AsArray());
+    }
+
+    [Fact]
+    public void A_capacity_added_beside_others_keeps_the_default_strategy()
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack);
+
+        cluster.AddEc2Capacity(Fixtures.Capacity("Batch"));
+
+        Assert.Equal(["OnDemand", "Batch"], cluster.Ec2Capacity.Select(c => c.Options.Id));
+        Assert.Equal("OnDemand", Assert.Single(cluster.DefaultCapacityProviderStrategy).Provider);
+        Assert.Equal(2, Synthesized.Of(stack).Resources("AWS::ECS::CapacityProvider").Count);
+    }
+
+    [Fact]
+    public void A_capacity_id_used_twice_is_rejected()
+    {
+        var cluster = Fixtures.Cluster(TestApps.NewStack());
+
+        var e = Assert.Throws<EcsConstructs.Validation.EcsValidationException>(() => cluster.AddEc2Capacity(Fixtures.Capacity("OnDemand")));
+
+        Assert.Equal("[ECS048] Test/Cluster: AddEc2Capacity: uses the id 'OnDemand' of an existing EC2 capacity; each EC2 capacity needs its own id.", e.Message);
+    }
+}

@@ -32,7 +32,7 @@ public sealed class SpotAndOnDemandClusterFixture
                     MaxCapacity = 4,
                     MinimumScalingStepSize = 1,
                     MaximumScalingStepSize = 2,
-                    InstanceWarmupPeriodSeconds = 180,
+                    InstanceWarmupPeriod = Duration.Seconds(180),
                 },
                 new Ec2CapacityOptions
                 {

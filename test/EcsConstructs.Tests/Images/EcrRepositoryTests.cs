@@ -109,3 +109,33 @@ public sealed class EcrRepositoryTests(EcrRepositoryFixture fixture) : IClassFix
         Assert.Contains(_t.LogicalId("AWS::ECR::Repository"), policy, StringComparison.Ordinal);
     }
 }
+
+public sealed class OneImageTypeTests
+{
+    [Fact]
+    public void A_service_quick_start_takes_an_EcrRepository_tag_through_ImageSource()
+    {
+        var stack = TestApps.NewStack();
+        var repository = new EcrRepository(stack, "Images");
+        var cluster = Fixtures.Cluster(stack);
+
+        _ = new EcsConstructs.Services.LoadBalancedEc2Service(stack, "Web", new EcsConstructs.Services.LoadBalancedEc2ServiceProps
+        {
+            Cluster = cluster.Cluster,
+            Image = ImageSource.FromEcrTag(repository, "1.0.0"),
+            MemoryLimitMiB = 256,
+        });
+
+        var image = Synthesized.Of(stack).PropertiesOf("AWS::ECS::TaskDefinition")["ContainerDefinitions"]![0]!["Image"]!.ToJsonString();
+        Assert.Contains("ImagesRepository", image, StringComparison.Ordinal);
+        Assert.Contains(":1.0.0", image, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_CDK_ContainerImage_converts_to_an_ImageSource()
+    {
+        ImageSource source = ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27");
+
+        Assert.False(source.PullsFromEcr);
+    }
+}
