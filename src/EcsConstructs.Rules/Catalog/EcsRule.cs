@@ -3,7 +3,7 @@ namespace EcsConstructs.Rules;
 /// <summary>
 /// One entry of the rule catalog (<see cref="RuleCatalog.Rules"/>), the one list of every check of
 /// EcsConstructs: a stable id, a severity, where it is checked (<see cref="CheckedAt"/>), the
-/// deploy-failure classes it covers (numbered in <c>docs/deploy-failures.md</c>), what it catches, the
+/// deploy-failure classes it covers (numbered in <c>docs/failure-classes.md</c>), what it catches, the
 /// message users would otherwise see at deploy time and how to fix it.
 /// </summary>
 public sealed class EcsRule
@@ -37,7 +37,7 @@ public sealed class EcsRule
     public EcsRuleCheckPoint CheckedAt { get; }
 
     /// <summary>
-    /// The numbers of the deploy-failure classes (<c>docs/deploy-failures.md</c>) the rule covers; empty
+    /// The numbers of the deploy-failure classes (<c>docs/failure-classes.md</c>) the rule covers; empty
     /// for a pure input check that matches no class.
     /// </summary>
     public IReadOnlyList<int> FailureClasses { get; }

@@ -26,7 +26,7 @@ internal static class RulesMarkdown
         md.Append("**Errors** fail `cdk synth` and `ecs-rules check`; **warnings** print with their id and can be acknowledged with a reason. ");
         md.Append("A value the engine cannot know is never a finding.\n");
         md.Append("- **Both**: the constructor refuses the condition in the library's props (calling the same predicate), and the template rule finds it in any template.\n\n");
-        md.Append("Failure classes are numbered in [deploy-failures.md](deploy-failures.md); \"input\" marks a check of the input that matches no class.\n\n");
+        md.Append("Failure classes are numbered in [failure-classes.md](failure-classes.md); \"input\" marks a check of the input that matches no class.\n\n");
         md.Append("## How it runs\n\n");
         md.Append("- **At `cdk synth`**: end `Program.cs` with `EcsRules.Synth(app);` in place of `app.Synth();` (the one line of the opt-in). ");
         md.Append("It synthesizes the app, then runs the rules once over every stack of the cloud assembly (nested stacks and the stacks of stages included), in plain .NET (no jsii call). ");

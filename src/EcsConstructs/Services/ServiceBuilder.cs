@@ -304,7 +304,7 @@ internal static class ServiceBuilder
         }
     }
 
-    // failure class 39 (docs/deploy-failures.md): ECS rounds the minimum up and the maximum down; when they meet, a
+    // failure class 39 (docs/failure-classes.md): ECS rounds the minimum up and the maximum down; when they meet, a
     // deployment can neither start a new task nor stop an old one.
     private static void ValidateDeploymentRoom(Construct scope, ServiceProps props)
     {
@@ -364,7 +364,7 @@ internal static class ServiceBuilder
         }
     }
 
-    // failure class 7 (docs/deploy-failures.md): placement is EC2-only; at most 5 strategies and 10 constraints.
+    // failure class 7 (docs/failure-classes.md): placement is EC2-only; at most 5 strategies and 10 constraints.
     private static void ValidatePlacement(Construct scope, ServiceProps props, bool fargate)
     {
         var strategies = props.PlacementStrategies ?? [];

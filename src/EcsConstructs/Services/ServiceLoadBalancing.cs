@@ -155,7 +155,7 @@ internal sealed partial class ServiceLoadBalancing
     /// </summary>
     private bool OnInstances => _networkMode != NetworkMode.AWS_VPC;
 
-    // failure class 17 (docs/deploy-failures.md): a health check on another port than the traffic port needs that port open
+    // failure class 17 (docs/failure-classes.md): a health check on another port than the traffic port needs that port open
     // too (CDK opens the traffic port only).
     private void AllowHealthCheckPort(BaseService service, IConnectable loadBalancer)
     {
@@ -347,7 +347,7 @@ internal sealed partial class ServiceLoadBalancing
         };
     }
 
-    // failure class 14 (docs/deploy-failures.md): the target container and port must exist in the task definition.
+    // failure class 14 (docs/failure-classes.md): the target container and port must exist in the task definition.
     private (string Container, int Port) ResolveTarget(EcsTaskDefinition task)
     {
         Check.InRange(RuleIds.OutOfRange, _scope, nameof(_props.ContainerPort), _props.ContainerPort, 1, 65535);

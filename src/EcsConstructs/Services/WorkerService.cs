@@ -15,7 +15,7 @@ public abstract class WorkerService : Construct
     private protected WorkerService(Construct scope, string id, ServiceProps props, bool fargate)
         : base(scope, id)
     {
-        // No load balancer: no health check grace period (ECS refuses one, failure class 19 (docs/deploy-failures.md)).
+        // No load balancer: no health check grace period (ECS refuses one, failure class 19 (docs/failure-classes.md)).
         (TaskDefinition, CreatedService) = ServiceBuilder.Build(this, props, fargate, quickStartPort: null, gracePeriod: null);
     }
 

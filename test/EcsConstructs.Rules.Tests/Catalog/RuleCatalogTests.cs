@@ -60,11 +60,11 @@ public sealed class RuleCatalogTests
     [Fact]
     public void Every_failure_class_of_the_catalog_is_documented_with_the_rules_that_cover_it()
     {
-        var page = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "docs", "deploy-failures.md"));
+        var page = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "docs", "failure-classes.md"));
         foreach (var group in RuleCatalog.Rules.SelectMany(r => r.FailureClasses.Select(c => (Class: c, r.Id))).GroupBy(p => p.Class))
         {
             var entry = System.Text.RegularExpressions.Regex.Match(page, $@"\n{group.Key}\. \*\*[\s\S]*?(?=\n\d+\. \*\*|\n## |$)");
-            Assert.True(entry.Success, $"docs/deploy-failures.md has no class {group.Key}.");
+            Assert.True(entry.Success, $"docs/failure-classes.md has no class {group.Key}.");
             var text = System.Text.RegularExpressions.Regex.Replace(entry.Value, @"ECS(\d{3})-ECS(\d{3})",
                 m => string.Join(' ', Enumerable.Range(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) - int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1).Select(i => $"ECS{i:000}")));
             Assert.All(group, p => Assert.Contains(p.Id, text, StringComparison.Ordinal));
