@@ -5,9 +5,10 @@ using Xunit.Abstractions;
 namespace EcsConstructs.Tests.Packaging;
 
 /// <summary>
-/// The packed library composes: a separate app that references the EcsConstructs package by
-/// version synthesizes a cluster and a load-balanced service; and the packages hold what they
-/// should (the main one: the library, its XML docs and README, no test helpers).
+/// The packed packages compose as a new user meets them: <c>dotnet new ecs-app</c> from the template
+/// package creates an app that builds against the EcsConstructs packages by version, synthesizes a
+/// cluster and a load-balanced service with no rule finding, and passes its own tests; and the
+/// packages hold what they should (the main one: the library, its XML docs and README, no test helpers).
 /// </summary>
 public sealed class PackagedLibraryTests(PackagedLibraryFixture fixture, ITestOutputHelper output) : IClassFixture<PackagedLibraryFixture>
 {
@@ -16,22 +17,42 @@ public sealed class PackagedLibraryTests(PackagedLibraryFixture fixture, ITestOu
     private string TestingPackage => $"EcsConstructs.Testing.{fixture.Version}.nupkg";
 
     [Fact]
-    public void A_separate_app_referencing_the_package_by_version_synthesizes_a_service_and_a_capacity_provider()
+    public void An_app_created_with_dotnet_new_ecs_app_synthesizes_a_load_balanced_fargate_service()
     {
-        output.WriteLine($"pack + restore + build + synth of the consumer app: {fixture.Duration.TotalSeconds:F1} s ({fixture.Configuration} packages, version {fixture.Version})");
+        output.WriteLine($"pack + dotnet new + restore + build + synth + test of the app: {fixture.Duration.TotalSeconds:F1} s ({fixture.Configuration} packages, version {fixture.Version})");
 
         var types = JsonNode.Parse(fixture.TemplateJson)!["Resources"]!.AsObject()
             .Select(r => r.Value!["Type"]!.GetValue<string>()).ToList();
         Assert.Single(types, t => t == "AWS::ECS::Service");
-        Assert.Single(types, t => t == "AWS::ECS::CapacityProvider");
+        Assert.Single(types, t => t == "AWS::ECS::ClusterCapacityProviderAssociations");
         Assert.Single(types, t => t == "AWS::ElasticLoadBalancingV2::LoadBalancer");
     }
 
     [Fact]
-    public void The_ecs_rules_tool_installs_from_its_package_and_checks_the_consumers_cloud_assembly()
+    public void The_new_app_is_named_as_asked_and_targets_net10()
+    {
+        var project = File.ReadAllText(Path.Combine(fixture.App, "src", "Orders", "Orders.csproj"));
+        Assert.Contains("<TargetFramework>net10.0</TargetFramework>", project, StringComparison.Ordinal);
+        Assert.Contains($"<PackageReference Include=\"EcsConstructs\" Version=\"{fixture.Version}\" />", project, StringComparison.Ordinal);
+        Assert.Contains("EcsRules.Synth(app);", File.ReadAllText(Path.Combine(fixture.App, "src", "Orders", "Program.cs")), StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project src/Orders/Orders.csproj", File.ReadAllText(Path.Combine(fixture.App, "cdk.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_new_apps_tests_pass_and_record_its_snapshot()
+    {
+        Assert.Matches(@"Passed!\s+- Failed:\s+0, Passed:\s+2", fixture.TestOutput);
+        // The test builds the app with cdk.json's feature flags, as `cdk synth` does: same resources.
+        var snapshot = JsonNode.Parse(File.ReadAllText(fixture.Snapshot))!["Resources"]!.AsObject();
+        var synthesized = JsonNode.Parse(fixture.TemplateJson)!["Resources"]!.AsObject();
+        Assert.Equal(synthesized.Select(r => r.Key).Order(StringComparer.Ordinal), snapshot.Select(r => r.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_ecs_rules_tool_installs_from_its_package_and_finds_nothing_in_the_new_apps_cloud_assembly()
     {
         // The tool exited 0 (no error finding); its last line is the summary.
-        Assert.Matches(@"^ecs-rules: 0 errors, \d+ warnings?.* in 1 template\.$", fixture.ToolOutput.Trim().Split('\n')[^1]);
+        Assert.Matches(@"^ecs-rules: 0 errors, 0 warnings.* in 1 template\.$", fixture.ToolOutput.Trim().Split('\n')[^1]);
     }
 
     [Fact]
@@ -44,7 +65,7 @@ public sealed class PackagedLibraryTests(PackagedLibraryFixture fixture, ITestOu
     }
 
     [Fact]
-    public void The_consumer_restored_EcsConstructs_as_a_package_of_this_runs_version()
+    public void The_app_restored_EcsConstructs_as_a_package_of_this_runs_version()
     {
         var libraries = JsonNode.Parse(fixture.AssetsJson)!["libraries"]!.AsObject();
         var ecs = Assert.Single(libraries, l => l.Key.StartsWith("EcsConstructs/", StringComparison.Ordinal));
@@ -87,6 +108,16 @@ public sealed class PackagedLibraryTests(PackagedLibraryFixture fixture, ITestOu
     {
         var metadata = Metadata(fixture.Nuspec(MainPackage));
         Assert.Contains(Dependencies(metadata), d => d.Id == "EcsConstructs.Rules" && d.Version == fixture.Version);
+    }
+
+    [Fact]
+    public void The_template_package_is_a_dotnet_new_template_stamped_with_the_packages_version()
+    {
+        var entries = fixture.Entries($"EcsConstructs.Templates.{fixture.Version}.nupkg");
+        Assert.Contains("content/ecs-app/.template.config/template.json", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) || e.Contains("/bin/", StringComparison.Ordinal) || e.Contains("/obj/", StringComparison.Ordinal));
+        var metadata = Metadata(fixture.Nuspec($"EcsConstructs.Templates.{fixture.Version}.nupkg"));
+        Assert.Equal("Template", metadata.Elements().Single(e => e.Name.LocalName == "packageTypes").Elements().Single().Attribute("name")?.Value);
     }
 
     [Fact]

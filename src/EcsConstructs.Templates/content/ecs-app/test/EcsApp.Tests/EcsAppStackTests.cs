@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Amazon.CDK;
+using EcsConstructs.Rules;
+using EcsConstructs.Rules.Templates;
+using EcsConstructs.Testing;
+
+namespace EcsApp.Tests;
+
+public sealed class EcsAppStackTests
+{
+    [Fact]
+    public void The_stack_matches_its_reviewed_snapshot()
+    {
+        var stack = EcsAppStack.Build(NewApp());
+
+        SnapshotAssert.MatchesSnapshot(stack);
+    }
+
+    [Fact]
+    public void No_rule_reports_an_error_or_a_warning()
+    {
+        var app = NewApp();
+        EcsAppStack.Build(app);
+
+        var report = RuleEngine.Check(TemplateSet.FromCloudAssembly(app.Synth().Directory));
+
+        Assert.True(!report.Errors.Any() && !report.Warnings.Any(), report.ToText());
+    }
+
+    /// <summary>The app as `cdk synth` builds it: with the feature flags of the app's cdk.json (copied next to the tests).</summary>
+    private static App NewApp()
+    {
+        using var cdkJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "cdk.json")));
+        var context = cdkJson.RootElement.GetProperty("context").EnumerateObject().ToDictionary(p => p.Name, p => ToValue(p.Value));
+        return new App(new AppProps { Context = context });
+    }
+
+    private static object ToValue(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Number => e.GetDouble(),
+        JsonValueKind.Array => e.EnumerateArray().Select(x => x.GetString()!).ToArray(),
+        _ => e.GetString()!,
+    };
+}
