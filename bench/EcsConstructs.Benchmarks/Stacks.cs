@@ -32,7 +32,7 @@ internal static class OursStack
         {
             _ = new LoadBalancedEc2Service(stack, $"Web{i}", new LoadBalancedEc2ServiceProps
             {
-                Cluster = cluster.Cluster,
+                Cluster = cluster,
                 Image = ContainerImage.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
                 ContainerName = "web",
                 ContainerPort = 80,

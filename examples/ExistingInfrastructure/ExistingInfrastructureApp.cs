@@ -72,7 +72,8 @@ public static class ExistingInfrastructureApp
 
         _ = new LoadBalancedEc2Service(stack, "Orders", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster,
+            // A cluster created outside the library, given explicitly.
+            Cluster = EcsCluster.Import(cluster),
             Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
             ContainerName = "orders",
             MemoryLimitMiB = 512,

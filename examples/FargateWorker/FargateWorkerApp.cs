@@ -158,7 +158,7 @@ public static class FargateWorkerApp
 
         var worker = new FargateWorkerService(stack, "Worker", new FargateWorkerServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             TaskDefinition = task,
             DesiredCount = 2,
         });

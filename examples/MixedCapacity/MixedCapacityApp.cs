@@ -68,7 +68,7 @@ public static class MixedCapacityApp
 
         _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
             ContainerName = "web",
             MemoryLimitMiB = 512,

@@ -49,7 +49,7 @@ public static class NginxWalkthroughApp
 
         _ = new LoadBalancedEc2Service(stack, "Nginx", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
             ContainerName = "nginx",
             ContainerPort = 80,

@@ -80,7 +80,7 @@ public static class StepScalingWalkthroughApp
 
         var web = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = ImageSource.FromEcrTag(repository, "1.0.0"),
             ContainerName = "app",
             ContainerPort = 8080,

@@ -16,7 +16,7 @@ namespace EcsConstructs.Clusters;
 /// and, optionally, the Fargate and Fargate Spot providers, plus a default capacity provider
 /// strategy. Container Insights is on by default.
 /// </summary>
-public sealed partial class EcsCluster : Construct
+public sealed partial class EcsCluster : Construct, IEcsCluster
 {
     /// <summary>Construct ids of the cluster's own children, which an EC2 capacity id must not reuse.</summary>
     private static readonly string[] ReservedChildIds = ["Vpc", "Cluster", "ExecuteCommandLogs"];
@@ -116,11 +116,22 @@ public sealed partial class EcsCluster : Construct
         return capacity;
     }
 
+    /// <inheritdoc/>
+    ICluster IEcsCluster.Cluster => Cluster;
+
     /// <summary>
-    /// Finds the <see cref="EcsCluster"/> that owns <paramref name="cluster"/>, or null for a
-    /// cluster that was imported or built without this library.
+    /// A cluster created elsewhere (<c>Cluster.FromClusterAttributes</c>, another app, raw CDK), for
+    /// services of this library. The services then name its capacity providers in their strategy as
+    /// they are (no capacity ids), and a service without a strategy gets the cluster's own default
+    /// (EC2 services) or an explicit <c>FARGATE</c> strategy (Fargate services).
     /// </summary>
-    public static EcsCluster? Of(ICluster cluster) => cluster.Node.Scope as EcsCluster;
+    /// <param name="cluster">The cluster; it must have a VPC.</param>
+    /// <returns>The cluster as services take it.</returns>
+    public static IEcsCluster Import(ICluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return new ImportedEcsCluster(cluster);
+    }
 
     private ExecuteCommandConfiguration? ExecuteCommand(EcsClusterProps props)
     {

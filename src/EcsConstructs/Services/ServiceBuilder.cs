@@ -32,7 +32,7 @@ internal static class ServiceBuilder
     public static (EcsTaskDefinition Task, BaseService Service) Build(Construct scope, ServiceProps props, bool fargate, int? quickStartPort,
         Duration? gracePeriod, Action<EcsTaskDefinition>? check = null)
     {
-        var cluster = EcsCluster.Of(props.Cluster);
+        var cluster = props.Cluster as EcsCluster;
         var task = TaskDefinition(scope, props, fargate, quickStartPort);
         check?.Invoke(task);
         Validate(scope, props, task, fargate, cluster);
@@ -182,7 +182,7 @@ internal static class ServiceBuilder
         var awsVpc = task.NetworkMode == NetworkMode.AWS_VPC;
         return new Ec2Service(scope, "Service", new Ec2ServiceProps
         {
-            Cluster = props.Cluster,
+            Cluster = props.Cluster.Cluster,
             TaskDefinition = task.TaskDefinition,
             ServiceName = props.ServiceName,
             DesiredCount = props.DesiredCount,
@@ -205,7 +205,7 @@ internal static class ServiceBuilder
     private static FargateService Fargate(Construct scope, ServiceProps props, EcsTaskDefinition task, CapacityProviderStrategy[]? strategy, Duration? gracePeriod) =>
         new(scope, "Service", new FargateServiceProps
         {
-            Cluster = props.Cluster,
+            Cluster = props.Cluster.Cluster,
             TaskDefinition = task.TaskDefinition,
             ServiceName = props.ServiceName,
             DesiredCount = props.DesiredCount,
@@ -237,7 +237,7 @@ internal static class ServiceBuilder
         // still uses, and a service must not start before its strategy's providers are associated. A
         // construct dependency resolves to every resource under the cluster at synthesis, the association
         // included; imported clusters add nothing.
-        service.Node.AddDependency(props.Cluster);
+        service.Node.AddDependency(props.Cluster.Cluster);
 
         if (props.EnableExecuteCommand && task.TaskRole.Node.TryFindChild("DefaultPolicy") is IConstruct policy)
         {
@@ -247,7 +247,7 @@ internal static class ServiceBuilder
                 "Resource::*");
         }
 
-        if (props.EnableExecuteCommand && EcsCluster.Of(props.Cluster)?.ExecuteCommandLogGroup is not null
+        if (props.EnableExecuteCommand && (props.Cluster as EcsCluster)?.ExecuteCommandLogGroup is not null
             && task.TaskRole.Node.TryFindChild("DefaultPolicy") is IConstruct logsPolicy)
         {
             NagSuppressions.SuppressMatching(logsPolicy, "AwsSolutions-IAM5",

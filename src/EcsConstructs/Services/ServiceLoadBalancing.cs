@@ -175,7 +175,7 @@ internal sealed partial class ServiceLoadBalancing
     {
         if (OnInstances)
         {
-            LoadBalancerInstanceRules.Allow(service, _props.Cluster, loadBalancer, ports, description);
+            LoadBalancerInstanceRules.Allow(service, _props.Cluster.Cluster, loadBalancer, ports, description);
         }
         else
         {

@@ -15,8 +15,12 @@ namespace EcsConstructs.Services;
 /// </summary>
 public abstract class ServiceProps
 {
-    /// <summary>The cluster to run in.</summary>
-    public required ICluster Cluster { get; init; }
+    /// <summary>
+    /// The cluster to run in: an <see cref="EcsCluster"/>, whose capacity ids, default strategy and
+    /// ECS Exec logging the service uses and checks, or a cluster created elsewhere, given with
+    /// <see cref="EcsCluster.Import"/>. Required.
+    /// </summary>
+    public required IEcsCluster Cluster { get; init; }
 
     /// <summary>
     /// A full task definition (several containers, sidecars, secrets, volumes). When given, the

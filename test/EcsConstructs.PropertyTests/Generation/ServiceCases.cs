@@ -236,7 +236,7 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
             case ServiceKind.Ec2Worker:
                 _ = new Ec2WorkerService(stack, Owner, new Ec2WorkerServiceProps
                 {
-                    Cluster = cluster.Cluster,
+                    Cluster = cluster,
                     TaskDefinition = task,
                     Image = task is null ? image : null,
                     ContainerName = spec.ContainerName,
@@ -253,7 +253,7 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
             case ServiceKind.FargateWorker:
                 _ = new FargateWorkerService(stack, Owner, new FargateWorkerServiceProps
                 {
-                    Cluster = cluster.Cluster,
+                    Cluster = cluster,
                     TaskDefinition = task,
                     Image = task is null ? image : null,
                     ContainerName = spec.ContainerName,
@@ -268,7 +268,7 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
             case ServiceKind.LoadBalancedEc2:
                 _ = new LoadBalancedEc2Service(stack, Owner, new LoadBalancedEc2ServiceProps
                 {
-                    Cluster = cluster.Cluster,
+                    Cluster = cluster,
                     TaskDefinition = task,
                     Image = task is null ? image : null,
                     NetworkMode = task is null ? network : null,
@@ -296,7 +296,7 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
             default:
                 _ = new LoadBalancedFargateService(stack, Owner, new LoadBalancedFargateServiceProps
                 {
-                    Cluster = cluster.Cluster,
+                    Cluster = cluster,
                     TaskDefinition = task,
                     Image = task is null ? image : null,
                     ContainerName = spec.ContainerName,

@@ -100,3 +100,40 @@ public sealed class AddEc2CapacityTests
         Assert.Equal("[ECS048] Test/Cluster: AddEc2Capacity: uses the id 'OnDemand' of an existing EC2 capacity; each EC2 capacity needs its own id.", e.Message);
     }
 }
+
+public sealed class ImportedClusterTests
+{
+    [Fact]
+    public void An_imported_cluster_gives_services_the_cdk_cluster_and_its_vpc()
+    {
+        var stack = TestApps.NewStack();
+        var vpc = Fixtures.ImportedVpc(stack);
+        var cdkCluster = Amazon.CDK.AWS.ECS.Cluster.FromClusterAttributes(stack, "Existing", new Amazon.CDK.AWS.ECS.ClusterAttributes { ClusterName = "orders", Vpc = vpc, SecurityGroups = [] });
+
+        var imported = EcsCluster.Import(cdkCluster);
+
+        Assert.Same(cdkCluster, imported.Cluster);
+        Assert.Same(vpc, imported.Vpc);
+        Assert.IsNotType<EcsCluster>(imported);
+    }
+
+    [Fact]
+    public void Services_use_what_they_are_given_not_the_construct_that_created_the_cluster()
+    {
+        // The library's cluster, imported as a plain cluster: its capacity ids mean nothing to the
+        // service any more, so "OnDemand" is written as the provider name it is given.
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack);
+
+        _ = new EcsConstructs.Services.LoadBalancedEc2Service(stack, "Web", new EcsConstructs.Services.LoadBalancedEc2ServiceProps
+        {
+            Cluster = EcsCluster.Import(cluster.Cluster),
+            Image = Fixtures.Image,
+            MemoryLimitMiB = 256,
+            CapacityProviderStrategy = [new CapacityProviderShare { Provider = "OnDemand" }],
+        });
+
+        var strategy = Synthesized.Of(stack).PropertiesOf("AWS::ECS::Service")["CapacityProviderStrategy"]!;
+        Assert.Equal("OnDemand", strategy[0]!["CapacityProvider"]!.GetValue<string>());
+    }
+}

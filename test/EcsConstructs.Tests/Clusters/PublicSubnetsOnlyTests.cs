@@ -27,13 +27,13 @@ public sealed class PublicSubnetsOnlyFixture
         });
         _ = new LoadBalancedFargateService(Stack, "Api", new LoadBalancedFargateServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             ContainerPort = 80,
         });
         _ = new LoadBalancedEc2Service(Stack, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             ContainerPort = 80,
             MemoryLimitMiB = 256,

@@ -21,12 +21,12 @@ public sealed class SplitStacksFixture
         });
 
         WebStack = new Stack(app, "SplitWeb", new StackProps { Env = env });
-        _ = new LoadBalancedEc2Service(WebStack, "Web", Fixtures.WebService(cluster.Cluster));
+        _ = new LoadBalancedEc2Service(WebStack, "Web", Fixtures.WebService(cluster));
 
         ApiStack = new Stack(app, "SplitApi", new StackProps { Env = env });
         _ = new LoadBalancedEc2Service(ApiStack, "Api", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             CapacityProviderStrategy = [new CapacityProviderShare { Provider = "OnDemand" }],
         });

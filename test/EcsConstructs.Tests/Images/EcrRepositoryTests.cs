@@ -121,7 +121,7 @@ public sealed class OneImageTypeTests
 
         _ = new EcsConstructs.Services.LoadBalancedEc2Service(stack, "Web", new EcsConstructs.Services.LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = ImageSource.FromEcrTag(repository, "1.0.0"),
             MemoryLimitMiB = 256,
         });

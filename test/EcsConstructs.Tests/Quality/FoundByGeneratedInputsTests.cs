@@ -158,7 +158,7 @@ public sealed class FoundByGeneratedInputsTests
 
         var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             IngressCidrs = [cidr],
         }));
@@ -174,7 +174,7 @@ public sealed class FoundByGeneratedInputsTests
 
         var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             CertificateArn = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8899-aabbccddeeff",
             ListenerPort = 80,
@@ -191,7 +191,7 @@ public sealed class FoundByGeneratedInputsTests
 
         var service = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             CertificateArn = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8899-aabbccddeeff",
             ListenerPort = 80,

@@ -44,7 +44,7 @@ public sealed class SecureDefaultsFixture
         });
         task.GrantRead(Bucket.FromBucketName(stack, "Reports", "orders-reports"));
         _ = new EcrRepository(stack, "Repo");
-        _ = new LoadBalancedEc2Service(stack, "Web", Fixtures.WebService(cluster.Cluster));
+        _ = new LoadBalancedEc2Service(stack, "Web", Fixtures.WebService(cluster));
         Defaults = Synthesized.Of(stack);
 
         var optIns = TestApps.NewStack("OptIns");
@@ -57,7 +57,7 @@ public sealed class SecureDefaultsFixture
         });
         _ = new LoadBalancedEc2Service(optIns, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = optInCluster.Cluster,
+            Cluster = optInCluster,
             Image = Fixtures.Image,
             AccessLogsBucket = new Bucket(optIns, "AccessLogs", new BucketProps { Encryption = BucketEncryption.S3_MANAGED }),
         });

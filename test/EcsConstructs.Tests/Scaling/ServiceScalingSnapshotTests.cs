@@ -19,7 +19,7 @@ public sealed class ServiceScalingSnapshotTests
     {
         var stack = TestApps.NewStack("ScalingSteps");
         var cluster = Fixtures.Cluster(stack);
-        var web = new LoadBalancedEc2Service(stack, "Web", Fixtures.WebService(cluster.Cluster));
+        var web = new LoadBalancedEc2Service(stack, "Web", Fixtures.WebService(cluster));
         _ = new ServiceScaling(stack, "Scaling", new ServiceScalingProps
         {
             Service = web.Service,

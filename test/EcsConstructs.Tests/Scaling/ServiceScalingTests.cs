@@ -22,7 +22,7 @@ public sealed class AllPoliciesFixture
     {
         var stack = TestApps.NewStack();
         var cluster = Fixtures.Cluster(stack);
-        var web = new LoadBalancedEc2Service(stack, "Web", Fixtures.WebService(cluster.Cluster));
+        var web = new LoadBalancedEc2Service(stack, "Web", Fixtures.WebService(cluster));
         var service = web.Service;
         var visible = new Metric(new MetricProps
         {

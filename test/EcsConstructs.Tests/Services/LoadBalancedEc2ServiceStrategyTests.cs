@@ -14,7 +14,7 @@ public sealed class LoadBalancedEc2ServiceStrategyTests
         var cluster = Fixtures.Cluster(stack, new EcsClusterProps { Ec2Capacity = [Fixtures.Capacity("OnDemand"), Fixtures.Capacity("Burst")] });
         _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             CapacityProviderStrategy =
             [

@@ -13,7 +13,7 @@ public sealed class DefaultEc2ServiceFixture
     {
         var stack = TestApps.NewStack();
         var cluster = Fixtures.Cluster(stack);
-        Service = new LoadBalancedEc2Service(stack, "Web", Fixtures.WebService(cluster.Cluster));
+        Service = new LoadBalancedEc2Service(stack, "Web", Fixtures.WebService(cluster));
         Template = Synthesized.Of(stack);
     }
 

@@ -9,8 +9,8 @@ namespace EcsConstructs.Tests.Services;
 
 public sealed class LoadBalancedEc2ServiceValidationTests
 {
-    private static EcsValidationException Invalid(Func<ICluster, LoadBalancedEc2ServiceProps> props) =>
-        SharedClusterStack.Ec2.Rejects((stack, cluster) => new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster)));
+    private static EcsValidationException Invalid(Func<IEcsCluster, LoadBalancedEc2ServiceProps> props) =>
+        SharedClusterStack.Ec2.Rejects((stack, cluster) => new LoadBalancedEc2Service(stack, "Web", props(cluster)));
 
     [Fact]
     public void A_negative_desired_count_is_rejected()
@@ -113,7 +113,7 @@ public sealed class LoadBalancedEc2ServiceValidationTests
         var cluster = Fixtures.Cluster(stack, new EcsClusterProps { Ec2Capacity = [Fixtures.Capacity()], EnableFargateCapacityProviders = true });
         var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             CapacityProviderStrategy = [new CapacityProviderShare { Provider = CapacityProviderShare.FargateSpot }],
         }));

@@ -20,7 +20,7 @@ internal static class ServiceScenarios
         var cluster = Fixtures.Cluster(stack);
         _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             PlacementStrategies = [ServicePlacementStrategy.SpreadAcrossZones(), ServicePlacementStrategy.BinpackMemory()],
         });
@@ -34,7 +34,7 @@ internal static class ServiceScenarios
         var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
         _ = new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             ContainerPort = 8080,
             Cpu = 512,
@@ -50,10 +50,10 @@ internal static class ServiceScenarios
     {
         var stack = TestApps.NewStack("TwoServicesOneAlb");
         var cluster = Fixtures.Cluster(stack);
-        var front = new LoadBalancedEc2Service(stack, "Front", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image });
+        var front = new LoadBalancedEc2Service(stack, "Front", new LoadBalancedEc2ServiceProps { Cluster = cluster, Image = Fixtures.Image });
         var api = new LoadBalancedEc2Service(stack, "Api", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = ContainerImage.FromRegistry("public.ecr.aws/docker/library/httpd:2.4"),
             ContainerName = "api",
             Listener = front.Listener,
@@ -70,7 +70,7 @@ internal static class ServiceScenarios
         var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
         _ = new FargateWorkerService(stack, "Worker", new FargateWorkerServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = ContainerImage.FromRegistry("public.ecr.aws/docker/library/busybox:1.36"),
             ContainerName = "worker",
             CapacityProviderStrategy = [new CapacityProviderShare { Provider = CapacityProviderShare.FargateSpot }],
@@ -88,7 +88,7 @@ internal static class ServiceScenarios
         var cluster = Fixtures.Cluster(stack);
         _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             NetworkMode = NetworkMode.HOST,
             DesiredCount = 3,
@@ -109,7 +109,7 @@ internal static class ServiceScenarios
         var ns = new PrivateDnsNamespace(stack, "Namespace", new PrivateDnsNamespaceProps { Name = "internal", Vpc = cluster.Vpc });
         _ = new LoadBalancedEc2Service(stack, "Api", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             PublicLoadBalancer = false,
             HealthCheck = new HealthCheckSettings { Path = "/ready", Interval = Duration.Seconds(10), Timeout = Duration.Seconds(4), HealthyThresholdCount = 3, UnhealthyThresholdCount = 4, SuccessCodes = "200" },
@@ -134,7 +134,7 @@ internal static class ServiceScenarios
         var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
         _ = new LoadBalancedFargateService(stack, "Grpc", new LoadBalancedFargateServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             ContainerPort = 8443,
             LoadBalancerType = LoadBalancerKind.Network,

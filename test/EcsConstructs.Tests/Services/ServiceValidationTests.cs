@@ -15,35 +15,35 @@ namespace EcsConstructs.Tests.Services;
 /// <summary>Every validation rule of the service kinds, with its exact message (no synthesis).</summary>
 public sealed class ServiceValidationTests
 {
-    private static EcsValidationException Ec2(Func<ICluster, LoadBalancedEc2ServiceProps> props, EcsClusterProps? clusterProps = null)
+    private static EcsValidationException Ec2(Func<IEcsCluster, LoadBalancedEc2ServiceProps> props, EcsClusterProps? clusterProps = null)
     {
         if (clusterProps is null)
         {
-            return SharedClusterStack.Ec2.Rejects((stack, cluster) => new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster)));
+            return SharedClusterStack.Ec2.Rejects((stack, cluster) => new LoadBalancedEc2Service(stack, "Web", props(cluster)));
         }
 
         var stack = TestApps.NewStack();
         var cluster = Fixtures.Cluster(stack, clusterProps);
-        return Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster)));
+        return Assert.Throws<EcsValidationException>(() => new LoadBalancedEc2Service(stack, "Web", props(cluster)));
     }
 
-    private static EcsValidationException Fargate(Func<ICluster, LoadBalancedFargateServiceProps> props, EcsClusterProps? clusterProps = null)
+    private static EcsValidationException Fargate(Func<IEcsCluster, LoadBalancedFargateServiceProps> props, EcsClusterProps? clusterProps = null)
     {
         if (clusterProps is null)
         {
-            return SharedClusterStack.Fargate.Rejects((stack, cluster) => new LoadBalancedFargateService(stack, "Web", props(cluster.Cluster)));
+            return SharedClusterStack.Fargate.Rejects((stack, cluster) => new LoadBalancedFargateService(stack, "Web", props(cluster)));
         }
 
         var stack = TestApps.NewStack();
         var cluster = Fixtures.Cluster(stack, clusterProps);
-        return Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", props(cluster.Cluster)));
+        return Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", props(cluster)));
     }
 
-    private static EcsValidationException Shared(Func<ICluster, IApplicationListener, LoadBalancedEc2ServiceProps> props) =>
+    private static EcsValidationException Shared(Func<IEcsCluster, IApplicationListener, LoadBalancedEc2ServiceProps> props) =>
         SharedClusterStack.Ec2.Rejects((stack, cluster) =>
         {
-            var front = new LoadBalancedEc2Service(stack, "Front", Fixtures.WebService(cluster.Cluster));
-            _ = new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster, front.Listener!));
+            var front = new LoadBalancedEc2Service(stack, "Front", Fixtures.WebService(cluster));
+            _ = new LoadBalancedEc2Service(stack, "Web", props(cluster, front.Listener!));
         });
 
     private static EcsTaskDefinition Task(Stack stack, Compatibility compatibility, params ContainerSpec[] containers) =>
@@ -63,11 +63,11 @@ public sealed class ServiceValidationTests
         PortMappings = ports.Length == 0 ? null : ports.Select(p => new PortSpec { ContainerPort = p }).ToList(),
     };
 
-    private static EcsValidationException WithTask(Compatibility compatibility, ContainerSpec[] containers, Func<ICluster, EcsTaskDefinition, LoadBalancedEc2ServiceProps> props) =>
+    private static EcsValidationException WithTask(Compatibility compatibility, ContainerSpec[] containers, Func<IEcsCluster, EcsTaskDefinition, LoadBalancedEc2ServiceProps> props) =>
         SharedClusterStack.Ec2.Rejects((stack, cluster) =>
         {
             var task = Task(stack, compatibility, containers);
-            _ = new LoadBalancedEc2Service(stack, "Web", props(cluster.Cluster, task));
+            _ = new LoadBalancedEc2Service(stack, "Web", props(cluster, task));
         });
 
     // --- what the service runs ---------------------------------------------------------------
@@ -99,7 +99,7 @@ public sealed class ServiceValidationTests
         var e = SharedClusterStack.Fargate.Rejects((stack, cluster) =>
         {
             var task = Task(stack, Compatibility.EC2, Container("app", 80));
-            _ = new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster.Cluster, TaskDefinition = task });
+            _ = new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster, TaskDefinition = task });
         });
         Assert.Equal("[ECS059] Test/Web: TaskDefinition: Test/Task has compatibility EC2; a Fargate service needs FARGATE or EC2_AND_FARGATE.", e.Message);
     }
@@ -145,7 +145,7 @@ public sealed class ServiceValidationTests
         var e = SharedClusterStack.Ec2.Rejects((stack, cluster) =>
         {
             var task = new EcsTaskDefinition(stack, "Task", new EcsTaskDefinitionProps { Compatibility = Compatibility.EC2, NetworkMode = NetworkMode.NONE, Containers = [Container("app")] });
-            _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, TaskDefinition = task });
+            _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster, TaskDefinition = task });
         });
         Assert.Equal("[ECS054] Test/Web: NetworkMode: NONE gives the tasks no network, so no load balancer can reach them; allowed for a load-balanced service: BRIDGE, HOST or AWS_VPC (use a worker service for tasks without network).", e.Message);
     }
@@ -280,7 +280,7 @@ public sealed class ServiceValidationTests
     {
         var stack = TestApps.NewStack();
         var cluster = Fixtures.Cluster(stack);
-        _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, NetworkMode = NetworkMode.HOST, DesiredCount = 2 });
+        _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster, Image = Fixtures.Image, NetworkMode = NetworkMode.HOST, DesiredCount = 2 });
     }
 
     [Fact]
@@ -288,7 +288,7 @@ public sealed class ServiceValidationTests
     {
         var stack = TestApps.NewStack();
         var cluster = Fixtures.Cluster(stack);
-        var web = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, NetworkMode = NetworkMode.HOST, DesiredCount = 1 });
+        var web = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster, Image = Fixtures.Image, NetworkMode = NetworkMode.HOST, DesiredCount = 1 });
         Assert.Equal(NetworkMode.HOST, web.TaskDefinition.NetworkMode);
     }
 
@@ -425,7 +425,7 @@ public sealed class ServiceValidationTests
     {
         var e = SharedClusterStack.Fargate.Rejects((stack, cluster) => new FargateWorkerService(stack, "Worker", new FargateWorkerServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             PlacementStrategies = [ServicePlacementStrategy.Random()],
         }));
@@ -435,7 +435,7 @@ public sealed class ServiceValidationTests
     [Fact]
     public void An_ec2_worker_with_a_negative_desired_count_is_rejected()
     {
-        var e = SharedClusterStack.Ec2.Rejects((stack, cluster) => new Ec2WorkerService(stack, "Worker", new Ec2WorkerServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, DesiredCount = -1 }));
+        var e = SharedClusterStack.Ec2.Rejects((stack, cluster) => new Ec2WorkerService(stack, "Worker", new Ec2WorkerServiceProps { Cluster = cluster, Image = Fixtures.Image, DesiredCount = -1 }));
         Assert.Equal("[ECS049] Test/Worker: DesiredCount: -1 is out of range; allowed: 0 to 5000.", e.Message);
     }
 
@@ -507,7 +507,7 @@ public sealed class ServiceValidationTests
         var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
         var bucket = new Amazon.CDK.AWS.S3.Bucket(stack, "Logs", new Amazon.CDK.AWS.S3.BucketProps { Encryption = Amazon.CDK.AWS.S3.BucketEncryption.KMS });
 
-        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, AccessLogsBucket = bucket }));
+        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster, Image = Fixtures.Image, AccessLogsBucket = bucket }));
 
         Assert.Equal("[ECS054] Test/Web: AccessLogsBucket: is encrypted with a KMS key; Elastic Load Balancing delivers access logs only to buckets with S3-managed encryption; allowed: a bucket with BucketEncryption.S3_MANAGED.", e.Message);
     }
@@ -519,7 +519,7 @@ public sealed class ServiceValidationTests
         var cluster = new EcsCluster(stack, "Cluster", new EcsClusterProps { MaxAzs = 2, EnableFargateCapacityProviders = true });
         var bucket = new Amazon.CDK.AWS.S3.Bucket(stack, "Logs", new Amazon.CDK.AWS.S3.BucketProps { Encryption = Amazon.CDK.AWS.S3.BucketEncryption.S3_MANAGED });
 
-        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, AccessLogsBucket = bucket }));
+        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster, Image = Fixtures.Image, AccessLogsBucket = bucket }));
 
         Assert.StartsWith("[ECS054] Agnostic/Web: AccessLogsBucket: needs the stack's region", e.Message, StringComparison.Ordinal);
     }

@@ -26,7 +26,7 @@ public sealed class ServiceVariantsTests
         var cluster = Fixtures.Cluster(stack);
         var web = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             LoadBalancerType = LoadBalancerKind.Network,
         });
@@ -51,7 +51,7 @@ public sealed class ServiceVariantsTests
         var cluster = Fixtures.Cluster(stack);
         _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             LoadBalancerType = LoadBalancerKind.Network,
             HealthCheck = new HealthCheckSettings { SuccessCodes = "200-599" },
@@ -68,7 +68,7 @@ public sealed class ServiceVariantsTests
         var cluster = Fixtures.Cluster(stack, new EcsClusterProps { Ec2Capacity = [Fixtures.Capacity()], EnableFargateCapacityProviders = true });
         _ = new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             IngressCidrs = ["203.0.113.0/24"],
         });
@@ -89,7 +89,7 @@ public sealed class ServiceVariantsTests
         var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
         var web = new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             CapacityProviderStrategy =
             [
@@ -119,7 +119,7 @@ public sealed class ServiceVariantsTests
         var cluster = Fixtures.Cluster(stack);
         _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             NetworkMode = NetworkMode.AWS_VPC,
         });
@@ -157,7 +157,7 @@ public sealed class ServiceVariantsTests
             });
         var web = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             TaskDefinition = task,
             ContainerName = "app",
             ContainerPort = 9090,
@@ -188,7 +188,7 @@ public sealed class ServiceVariantsTests
                 new ContainerSpec { Name = "web", Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"), PortMappings = [new PortSpec { ContainerPort = 8080 }] },
             ],
         });
-        var web = new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster.Cluster, TaskDefinition = task });
+        var web = new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster, TaskDefinition = task });
 
         Assert.Equal(("web", 8080), (web.Container.ContainerName, web.ContainerPort));
     }
@@ -200,7 +200,7 @@ public sealed class ServiceVariantsTests
         var cluster = Fixtures.Cluster(stack);
         var worker = new Ec2WorkerService(stack, "Batch", new Ec2WorkerServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             NetworkMode = NetworkMode.NONE,
             DesiredCount = 1,
@@ -233,7 +233,7 @@ public sealed class ServiceVariantsTests
         var apiStack = new Stack(app, "Api", new StackProps { Env = env });
         _ = new LoadBalancedEc2Service(apiStack, "Api", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             Listener = listener,
             ListenerRule = new ListenerRuleSettings { Priority = 20, HostHeaders = ["api.example.com"], PathPatterns = ["/v1/*"] },
@@ -257,7 +257,7 @@ public sealed class ServiceVariantsTests
         var repository = Amazon.CDK.AWS.ECR.Repository.FromRepositoryName(stack, "Repo", "web");
         _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = ContainerImage.FromEcrRepository(repository, "1.0.0"),
         });
 
@@ -279,8 +279,8 @@ public sealed class ServiceVariantsTests
             PortMappings = [new PortSpec { ContainerPort = 80 }],
             HealthCheck = new ContainerHealthCheck { Command = ["CMD-SHELL", "curl -f http://localhost/ || exit 1"], StartPeriod = Duration.Seconds(120) },
         });
-        _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, TaskDefinition = task });
-        _ = new LoadBalancedEc2Service(stack, "Zero", new LoadBalancedEc2ServiceProps { Cluster = cluster.Cluster, Image = Fixtures.Image, HealthCheckGracePeriod = Duration.Seconds(0) });
+        _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster, TaskDefinition = task });
+        _ = new LoadBalancedEc2Service(stack, "Zero", new LoadBalancedEc2ServiceProps { Cluster = cluster, Image = Fixtures.Image, HealthCheckGracePeriod = Duration.Seconds(0) });
 
         var findings = Rules.RuleFindings.Of(stack);
         findings.Fired("ECS027", "Test/Web/Service/Service: HealthCheckGracePeriodSeconds is 60 but a container's health check start period is 120 s");

@@ -37,7 +37,7 @@ public sealed class SharedInstanceRulesTests
         public LoadBalancedEc2Service Service(Stack stack, string id, int priority, NetworkMode? mode = null, int? port = null, int? healthCheckPort = null) =>
             new(stack, id, new LoadBalancedEc2ServiceProps
             {
-                Cluster = Cluster.Cluster,
+                Cluster = Cluster,
                 Image = Fixtures.Image,
                 NetworkMode = mode,
                 ContainerPort = port,
@@ -97,10 +97,10 @@ public sealed class SharedInstanceRulesTests
         var clusterStack = new Stack(app, "ClusterStack", new StackProps { Env = Env });
         var cluster = Fixtures.Cluster(clusterStack);
         var stack = new Stack(app, "Services", new StackProps { Env = Env });
-        var front = new LoadBalancedEc2Service(stack, "Front", Fixtures.WebService(cluster.Cluster));
+        var front = new LoadBalancedEc2Service(stack, "Front", Fixtures.WebService(cluster));
         _ = new LoadBalancedEc2Service(stack, "Api", new LoadBalancedEc2ServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = Fixtures.Image,
             Listener = front.Listener,
             ListenerRule = new ListenerRuleSettings { Priority = 10, PathPatterns = ["/api/*"] },
@@ -118,7 +118,7 @@ public sealed class SharedInstanceRulesTests
         var clusterStack = new Stack(app, "ClusterStack", new StackProps { Env = Env });
         var cluster = Fixtures.Cluster(clusterStack);
         var stack = new Stack(app, "Web", new StackProps { Env = Env });
-        _ = new LoadBalancedEc2Service(stack, "Web", Fixtures.WebService(cluster.Cluster));
+        _ = new LoadBalancedEc2Service(stack, "Web", Fixtures.WebService(cluster));
 
         var rules = SecurityGroupRules.Of(clusterStack, stack);
 

@@ -31,5 +31,5 @@ internal static class Fixtures
         PrivateSubnetIds = ["subnet-0b0000000000000b1", "subnet-0b0000000000000b2"],
     });
 
-    public static LoadBalancedEc2ServiceProps WebService(ICluster cluster) => new() { Cluster = cluster, Image = Image };
+    public static LoadBalancedEc2ServiceProps WebService(IEcsCluster cluster) => new() { Cluster = cluster, Image = Image };
 }

@@ -28,7 +28,7 @@ public static class EcsAppStack
 
         _ = new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps
         {
-            Cluster = cluster.Cluster,
+            Cluster = cluster,
             Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
             ContainerPort = 80,
             Cpu = 256,
