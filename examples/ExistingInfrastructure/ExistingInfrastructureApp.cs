@@ -81,7 +81,7 @@ public static class ExistingInfrastructureApp
             // An imported cluster's providers are named as they exist in the account.
             CapacityProviderStrategy = [new CapacityProviderShare { Provider = CapacityProviderName, Weight = 1 }],
             Listener = listener,
-            ListenerRule = new ListenerRuleSettings
+            ListenerRule = new ListenerRuleOptions
             {
                 Priority = 30,
                 HostHeaders = ["orders.example.com"],

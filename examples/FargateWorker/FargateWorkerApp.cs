@@ -130,7 +130,7 @@ public static class FargateWorkerApp
             Volumes = [TaskVolume.Efs("work", fileSystem, accessPoint)],
             Containers =
             [
-                new ContainerSpec
+                new ContainerOptions
                 {
                     Name = "worker",
                     Image = ImageSource.FromRegistry("public.ecr.aws/docker/library/busybox:1.36"),

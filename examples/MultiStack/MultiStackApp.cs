@@ -47,9 +47,9 @@ public static class MultiStackApp
         var cluster = new ClusterStack(app, "MultiStack-Cluster", env, network.Vpc);
         var frontend = new FrontendStack(app, "MultiStack-Frontend", env, network.Vpc);
         var api = new ServiceStack(app, "MultiStack-Api", env, cluster.Cluster, frontend.Listener,
-            new ListenerRuleSettings { Priority = 10, PathPatterns = ["/api/*"] }, "api");
+            new ListenerRuleOptions { Priority = 10, PathPatterns = ["/api/*"] }, "api");
         var web = new ServiceStack(app, "MultiStack-Web", env, cluster.Cluster, frontend.Listener,
-            new ListenerRuleSettings { Priority = 20, PathPatterns = ["/web/*"] }, "web");
+            new ListenerRuleOptions { Priority = 20, PathPatterns = ["/web/*"] }, "web");
         return new MultiStackStacks(network, cluster, frontend, api, web);
     }
 }
@@ -177,7 +177,7 @@ public sealed class ServiceStack : Stack
     /// <param name="listener">The listener of the frontend stack.</param>
     /// <param name="rule">The service's rule on the listener.</param>
     /// <param name="name">The container name.</param>
-    public ServiceStack(Construct scope, string id, Amazon.CDK.Environment env, IEcsCluster cluster, IApplicationListener listener, ListenerRuleSettings rule, string name)
+    public ServiceStack(Construct scope, string id, Amazon.CDK.Environment env, IEcsCluster cluster, IApplicationListener listener, ListenerRuleOptions rule, string name)
         : base(scope, id, new StackProps { Env = env, Description = $"EcsConstructs multi-stack example: the {name} service" })
     {
         Service = new LoadBalancedEc2Service(this, "Service", new LoadBalancedEc2ServiceProps

@@ -224,7 +224,7 @@ public static class RuleCatalog
             "Create each rule once, in the stack whose lifecycle covers every user of it (EcsConstructs creates the load balancer ↔ instances rules once per pair of groups).", SecurityGroupRules.DuplicateRules),
         R("ECS063", Error, [42], "Two listener rules use the same priority on one listener, also when the listener is imported from another stack.",
             "CREATE_FAILED … PriorityInUse: Priority '10' is currently in use",
-            "Give every rule of a listener its own priority (ListenerRuleSettings.Priority), across all stacks that add rules to it.", ListenerRules.DuplicatePriority),
+            "Give every rule of a listener its own priority (ListenerRuleOptions.Priority), across all stacks that add rules to it.", ListenerRules.DuplicatePriority),
         R("ECS064", Warning, [1], "An Auto Scaling group runs Spot instances (less than 100 % on-demand above its base) from a single instance type.",
             "none at deploy time: when that instance type's Spot pool is interrupted or exhausted in a zone, no replacement instance launches and tasks cannot be placed (\"no container instance met all of its requirements\")",
             "Add instance types of the same size class to the mixed instances policy (Ec2CapacityOptions.AdditionalInstanceTypes, e.g. t3a, m5, m6i) so interruptions can be replaced.", SpotRules.SingleInstanceType),

@@ -49,8 +49,8 @@ public abstract class LoadBalancedServiceProps : ServiceProps
     /// </summary>
     public IReadOnlyList<string>? IngressCidrs { get; init; }
 
-    /// <summary>The target group's health check. Default: <see cref="HealthCheckSettings"/> defaults ("/" on the traffic port every 30 s, 200-399).</summary>
-    public HealthCheckSettings HealthCheck { get; init; } = new();
+    /// <summary>The target group's health check. Default: <see cref="HealthCheckOptions"/> defaults ("/" on the traffic port every 30 s, 200-399).</summary>
+    public HealthCheckOptions HealthCheck { get; init; } = new();
 
     /// <summary>
     /// How long the load balancer lets in-flight requests of a deregistering task finish. Allowed: 0 to
@@ -82,7 +82,7 @@ public abstract class LoadBalancedServiceProps : ServiceProps
     public IApplicationListener? Listener { get; init; }
 
     /// <summary>The rule on <see cref="Listener"/> that forwards to this service. Required with <see cref="Listener"/>, not allowed without. Default: none.</summary>
-    public ListenerRuleSettings? ListenerRule { get; init; }
+    public ListenerRuleOptions? ListenerRule { get; init; }
 
     /// <summary>
     /// S3 bucket that receives the load balancer's access logs (it must use SSE-S3 encryption; the bucket

@@ -52,7 +52,7 @@ internal static class ServiceBuilder
             if (props.Image is not null)
             {
                 throw new EcsValidationException(RuleIds.ConflictingProps, scope.Node.Path, nameof(props.Image),
-                    "is set together with TaskDefinition; give the image in the task definition's ContainerSpec, or leave TaskDefinition unset.");
+                    "is set together with TaskDefinition; give the image in the task definition's ContainerOptions, or leave TaskDefinition unset.");
             }
 
             if (fargate && !given.IsFargate)
@@ -97,7 +97,7 @@ internal static class ServiceBuilder
             Logging = new TaskLogging { Retention = props.LogRetention },
             Containers =
             [
-                new ContainerSpec
+                new ContainerOptions
                 {
                     Name = props.ContainerName ?? "app",
                     Image = props.Image,
@@ -106,7 +106,7 @@ internal static class ServiceBuilder
                     MemoryReservationMiB = props.MemoryReservationMiB,
                     Environment = props.Environment,
                     // Bridge: host port unset = dynamic (HostPort 0); host and awsvpc: the container port.
-                    PortMappings = quickStartPort is { } port ? [new PortSpec { ContainerPort = port }] : null,
+                    PortMappings = quickStartPort is { } port ? [new PortMappingOptions { ContainerPort = port }] : null,
                 },
             ],
         });
@@ -411,7 +411,7 @@ internal static class ServiceBuilder
     // a deployment needs a free instance for a new task, or may stop an old task first (rule ECS006).
     private static void ValidateFixedHostPorts(Construct scope, ServiceProps props, EcsTaskDefinition task, EcsCluster? cluster)
     {
-        var ports = task.ContainerSpecs
+        var ports = task.ContainerOptions
             .SelectMany(c => c.PortMappings ?? [])
             .Where(p => task.NetworkMode == NetworkMode.HOST || (task.NetworkMode == NetworkMode.BRIDGE && p.HostPort is > 0))
             .Select(p => p.HostPort ?? p.ContainerPort)

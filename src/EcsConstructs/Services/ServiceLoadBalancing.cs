@@ -351,7 +351,7 @@ internal sealed partial class ServiceLoadBalancing
     private (string Container, int Port) ResolveTarget(EcsTaskDefinition task)
     {
         Check.InRange(RuleIds.OutOfRange, _scope, nameof(_props.ContainerPort), _props.ContainerPort, 1, 65535);
-        var specs = task.ContainerSpecs;
+        var specs = task.ContainerOptions;
         var name = _props.ContainerName ?? specs.First(c => c.Essential).Name;
         var spec = specs.FirstOrDefault(c => c.Name == name)
             ?? throw new EcsValidationException(RuleIds.LoadBalancerContainerPort, _scope.Node.Path, nameof(_props.ContainerName),
@@ -360,7 +360,7 @@ internal sealed partial class ServiceLoadBalancing
         if (mappings.Count == 0)
         {
             throw new EcsValidationException(RuleIds.LoadBalancerContainerPort, _scope.Node.Path, nameof(_props.ContainerPort),
-                $"the target container '{name}' maps no port; a load-balanced service needs a port mapping on it (ContainerSpec.PortMappings).");
+                $"the target container '{name}' maps no port; a load-balanced service needs a port mapping on it (ContainerOptions.PortMappings).");
         }
 
         var port = _props.ContainerPort ?? mappings[0].ContainerPort;

@@ -33,7 +33,7 @@ public abstract class ServiceProps
 
     /// <summary>
     /// Quick start: the image of the service's single container, the same type as
-    /// <see cref="ContainerSpec.Image"/>: <c>ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27")</c>,
+    /// <see cref="ContainerOptions.Image"/>: <c>ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27")</c>,
     /// <c>ImageSource.FromEcrTag(repository, "1.0.0")</c> (the library's or CDK's repository),
     /// <c>ImageSource.FromDockerfile("app")</c>, or any CDK <c>ContainerImage</c> (converted
     /// implicitly). Required unless <see cref="TaskDefinition"/> is given. Default: none.

@@ -151,7 +151,7 @@ public sealed partial class EcsTaskDefinition
         }
     }
 
-    private void ValidateContainer(EcsTaskDefinitionProps props, ContainerSpec c, Dictionary<string, ContainerSpec> byName)
+    private void ValidateContainer(EcsTaskDefinitionProps props, ContainerOptions c, Dictionary<string, ContainerOptions> byName)
     {
         var p = $"Containers[{c.Name}]";
         Check.InRange(RuleIds.OutOfRange, this, $"{p}.Cpu", c.Cpu, 0, 196608, "CPU units");
@@ -261,7 +261,7 @@ public sealed partial class EcsTaskDefinition
         }
     }
 
-    private void ValidatePorts(string p, ContainerSpec c)
+    private void ValidatePorts(string p, ContainerOptions c)
     {
         if (c.PortMappings is not { Count: > 0 } ports)
         {
@@ -286,7 +286,7 @@ public sealed partial class EcsTaskDefinition
         }
     }
 
-    private void ValidateEnvironment(string p, ContainerSpec c)
+    private void ValidateEnvironment(string p, ContainerOptions c)
     {
         var env = c.Environment ?? new Dictionary<string, string>();
         foreach (var name in env.Keys)
@@ -336,7 +336,7 @@ public sealed partial class EcsTaskDefinition
         }
     }
 
-    private static string OtherNames(Dictionary<string, ContainerSpec> byName, string self)
+    private static string OtherNames(Dictionary<string, ContainerOptions> byName, string self)
     {
         var others = byName.Keys.Where(n => n != self).ToList();
         return others.Count == 0 ? "none (the task has one container)" : string.Join(", ", others);

@@ -42,7 +42,7 @@ public sealed partial class EcsTaskDefinition : Construct
         : base(scope, id)
     {
         Compatibility = props.Compatibility;
-        ContainerSpecs = props.Containers.ToList().AsReadOnly();
+        ContainerOptions = props.Containers.ToList().AsReadOnly();
         IsFargate = props.Compatibility is Compatibility.FARGATE or Compatibility.EC2_AND_FARGATE;
         NetworkMode = props.NetworkMode ?? (IsFargate ? NetworkMode.AWS_VPC : NetworkMode.BRIDGE);
         _volumes = props.Volumes?.ToList() ?? [];
@@ -170,7 +170,7 @@ public sealed partial class EcsTaskDefinition : Construct
     public Compatibility Compatibility { get; }
 
     /// <summary>The container specifications the task was built from, in order.</summary>
-    public IReadOnlyList<ContainerSpec> ContainerSpecs { get; }
+    public IReadOnlyList<ContainerOptions> ContainerOptions { get; }
 
     /// <summary>Whether the task can run on Fargate (Fargate or EC2-and-Fargate compatibility).</summary>
     public bool IsFargate { get; }
@@ -268,7 +268,7 @@ public sealed partial class EcsTaskDefinition : Construct
         }
     }
 
-    private ContainerDefinition AddContainer(ContainerSpec spec, ContainerImage image, Dictionary<string, EcsSecret> secrets, TaskLogging logging, ILogGroup? logGroup)
+    private ContainerDefinition AddContainer(ContainerOptions spec, ContainerImage image, Dictionary<string, EcsSecret> secrets, TaskLogging logging, ILogGroup? logGroup)
     {
         var driver = spec.LogDriver ?? logging.Driver ?? LogDriver.AwsLogs(new AwsLogDriverProps
         {
@@ -288,7 +288,7 @@ public sealed partial class EcsTaskDefinition : Construct
                 ContainerPort = p.ContainerPort,
                 // Bridge: unset means dynamic, written explicitly as 0. Host and awsvpc: always the
                 // container port (checked above), written explicitly too.
-                HostPort = NetworkMode == NetworkMode.BRIDGE ? p.HostPort ?? PortSpec.DynamicHostPort : p.ContainerPort,
+                HostPort = NetworkMode == NetworkMode.BRIDGE ? p.HostPort ?? PortMappingOptions.DynamicHostPort : p.ContainerPort,
                 Protocol = p.Protocol,
                 Name = p.Name,
             }).ToArray(),
@@ -328,7 +328,7 @@ public sealed partial class EcsTaskDefinition : Construct
         return container;
     }
 
-    private void GrantVolumeAccess(IReadOnlyList<ContainerSpec> containers)
+    private void GrantVolumeAccess(IReadOnlyList<ContainerOptions> containers)
     {
         foreach (var volume in _volumes.Where(v => v.Kind == TaskVolumeKind.Efs))
         {

@@ -10,7 +10,7 @@ public sealed class EcsTaskDefinitionProps
     public required Compatibility Compatibility { get; init; }
 
     /// <summary>The containers; at least one, at least one of them essential. The first essential container is the default container.</summary>
-    public required IReadOnlyList<ContainerSpec> Containers { get; init; }
+    public required IReadOnlyList<ContainerOptions> Containers { get; init; }
 
     /// <summary>
     /// The network mode: <c>BRIDGE</c>, <c>HOST</c>, <c>NONE</c> or <c>AWS_VPC</c> (Fargate: <c>AWS_VPC</c> only).
@@ -24,7 +24,7 @@ public sealed class EcsTaskDefinitionProps
     /// <summary>Task-level memory (MiB). Fargate: required, one Fargate allows with <see cref="Cpu"/> (256: 512, 1024 or 2048; 512: 1024-4096; 1024: 2048-8192; 2048: 4096-16384 in steps of 1024; 4096: 8192-30720 in steps of 1024; 8192: 16384-61440 in steps of 4096; 16384: 32768-122880 in steps of 8192; see docs/tasks.md). EC2: optional. Default: none.</summary>
     public int? MemoryMiB { get; init; }
 
-    /// <summary>The task's volumes, mounted with <see cref="ContainerSpec.MountPoints"/>. Default: none.</summary>
+    /// <summary>The task's volumes, mounted with <see cref="ContainerOptions.MountPoints"/>. Default: none.</summary>
     public IReadOnlyList<TaskVolume>? Volumes { get; init; }
 
     /// <summary>

@@ -28,7 +28,7 @@ public sealed class TaskLogging
 
     /// <summary>
     /// Escape hatch: another log driver for every container (e.g. <c>LogDrivers.Firelens(…)</c>, <c>LogDriver.AwsLogs</c>
-    /// with other options). No log group is created then. A container's <see cref="ContainerSpec.LogDriver"/> overrides it.
+    /// with other options). No log group is created then. A container's <see cref="ContainerOptions.LogDriver"/> overrides it.
     /// Default: none (<c>awslogs</c> as described above).
     /// </summary>
     public LogDriver? Driver { get; init; }

@@ -4,7 +4,7 @@ using Amazon.CDK.AWS.EFS;
 namespace EcsConstructs.Tasks;
 
 /// <summary>
-/// A volume of a task, mounted into its containers with <see cref="ContainerSpec.MountPoints"/>:
+/// A volume of a task, mounted into its containers with <see cref="ContainerOptions.MountPoints"/>:
 /// a bind mount (task-scoped scratch space shared by the task's containers, e.g. with a
 /// log-shipping sidecar), an EFS file system (persistent, shared across tasks and zones), or a
 /// Docker volume (EC2 only; on the instance's EBS storage, lost when the task moves).

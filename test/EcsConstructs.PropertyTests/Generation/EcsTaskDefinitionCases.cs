@@ -373,14 +373,14 @@ internal sealed class EcsTaskDefinitionCases : PerturbingCaseGenerator<TaskData>
             MemoryMiB = spec.Memory,
             Family = spec.Family,
             Volumes = spec.Volumes.Length == 0 ? null : spec.Volumes.Select(Volume).ToArray(),
-            Containers = spec.Containers.Select(c => new ContainerSpec
+            Containers = spec.Containers.Select(c => new ContainerOptions
             {
                 Name = c.Name,
                 Image = Image(c),
                 Cpu = c.Cpu,
                 MemoryLimitMiB = c.MemoryLimit,
                 MemoryReservationMiB = c.MemoryReservation,
-                PortMappings = c.Ports.Select(p => new PortSpec { ContainerPort = p.ContainerPort, HostPort = p.HostPort }).ToArray(),
+                PortMappings = c.Ports.Select(p => new PortMappingOptions { ContainerPort = p.ContainerPort, HostPort = p.HostPort }).ToArray(),
                 Environment = c.Env.Length == 0 ? null : c.Env.ToDictionary(e => e, e => "value-of-" + e.ToLowerInvariant()),
                 AllowSecretLikeEnvironmentNames = c.AllowSecretLike,
                 Secrets = c.Secrets.Length == 0 ? null : c.Secrets.ToDictionary(s => s.Env, Secret),

@@ -212,13 +212,13 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
                 MemoryMiB = fargate ? 512 : null,
                 Containers =
                 [
-                    new ContainerSpec
+                    new ContainerOptions
                     {
                         Name = spec.ContainerName ?? "app",
                         Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
                         Cpu = fargate ? null : 256,
                         MemoryLimitMiB = fargate ? null : 256,
-                        PortMappings = spec.LoadBalanced ? [new PortSpec { ContainerPort = spec.ContainerPort, HostPort = spec.TaskHostPort }] : null,
+                        PortMappings = spec.LoadBalanced ? [new PortMappingOptions { ContainerPort = spec.ContainerPort, HostPort = spec.TaskHostPort }] : null,
                     },
                 ],
             });
@@ -322,7 +322,7 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
         }
     }
 
-    private static HealthCheckSettings Health(TargetHealthData h) => new()
+    private static HealthCheckOptions Health(TargetHealthData h) => new()
     {
         Path = h.Path,
         Interval = Duration.Millis(h.IntervalMs),

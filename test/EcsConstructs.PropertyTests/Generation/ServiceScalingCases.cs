@@ -156,7 +156,7 @@ internal sealed class ServiceScalingCases : PerturbingCaseGenerator<ScalingData>
             var task = new EcsTaskDefinition(stack, "Task", new EcsTaskDefinitionProps
             {
                 Compatibility = Compatibility.EC2,
-                Containers = [new ContainerSpec { Name = "app", Image = image, Cpu = 256, MemoryLimitMiB = 256, PortMappings = [new PortSpec { ContainerPort = 80 }] }],
+                Containers = [new ContainerOptions { Name = "app", Image = image, Cpu = 256, MemoryLimitMiB = 256, PortMappings = [new PortMappingOptions { ContainerPort = 80 }] }],
             });
             service = new Ec2Service(stack, "Service", new Ec2ServiceProps { Cluster = cluster.Cluster, TaskDefinition = task.TaskDefinition, DesiredCount = 1 });
         }
@@ -167,7 +167,7 @@ internal sealed class ServiceScalingCases : PerturbingCaseGenerator<ScalingData>
                 Compatibility = Compatibility.FARGATE,
                 Cpu = 256,
                 MemoryMiB = 512,
-                Containers = [new ContainerSpec { Name = "app", Image = image, PortMappings = [new PortSpec { ContainerPort = 80 }] }],
+                Containers = [new ContainerOptions { Name = "app", Image = image, PortMappings = [new PortMappingOptions { ContainerPort = 80 }] }],
             });
             service = new FargateService(stack, "Service", new FargateServiceProps { Cluster = cluster.Cluster, TaskDefinition = task.TaskDefinition, DesiredCount = 1 });
         }

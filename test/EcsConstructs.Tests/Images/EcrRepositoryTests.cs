@@ -25,7 +25,7 @@ public sealed class EcrRepositoryFixture
             CrossAccountPullAccountIds = ["210987654321"],
         });
         var app = TaskSpecs.App(memory: null);
-        TaskDefinition = new EcsTaskDefinition(Stack, "Task", TaskSpecs.Fargate(containers: new ContainerSpec
+        TaskDefinition = new EcsTaskDefinition(Stack, "Task", TaskSpecs.Fargate(containers: new ContainerOptions
         {
             Name = app.Name,
             Image = Repository.ImageByDigest(Digest),

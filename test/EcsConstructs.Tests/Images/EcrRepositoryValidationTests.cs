@@ -15,7 +15,7 @@ public sealed class EcrRepositoryValidationTests
     private static EcsValidationException InvalidImage(Func<Amazon.CDK.Stack, ImageSource> image)
     {
         var stack = TestApps.NewStack();
-        var spec = new ContainerSpec { Name = "app", Image = image(stack) };
+        var spec = new ContainerOptions { Name = "app", Image = image(stack) };
         return Assert.Throws<EcsValidationException>(() => TaskSpecs.Create(stack, TaskSpecs.Fargate(containers: spec)));
     }
 

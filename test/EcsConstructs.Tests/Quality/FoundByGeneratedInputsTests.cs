@@ -64,7 +64,7 @@ public sealed class FoundByGeneratedInputsTests
     public void A_stop_timeout_of_a_fractional_second_is_rejected()
     {
         var app = TaskSpecs.App();
-        var spec = new ContainerSpec { Name = app.Name, Image = app.Image, MemoryLimitMiB = 256, StopTimeout = Duration.Millis(2500) };
+        var spec = new ContainerOptions { Name = app.Name, Image = app.Image, MemoryLimitMiB = 256, StopTimeout = Duration.Millis(2500) };
 
         var e = Assert.Throws<EcsValidationException>(() => TaskSpecs.Create(TestApps.NewStack(), TaskSpecs.Ec2(spec)));
 
@@ -75,7 +75,7 @@ public sealed class FoundByGeneratedInputsTests
     public void A_health_check_interval_of_a_fractional_second_is_rejected()
     {
         var app = TaskSpecs.App();
-        var spec = new ContainerSpec
+        var spec = new ContainerOptions
         {
             Name = app.Name,
             Image = app.Image,

@@ -30,7 +30,7 @@ public sealed class SecureDefaultsFixture
             Compatibility = Compatibility.EC2,
             Containers =
             [
-                new ContainerSpec
+                new ContainerOptions
                 {
                     Name = "app",
                     Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
@@ -52,7 +52,7 @@ public sealed class SecureDefaultsFixture
         _ = new EcsTaskDefinition(optIns, "Task", new EcsTaskDefinitionProps
         {
             Compatibility = Compatibility.EC2,
-            Containers = [new ContainerSpec { Name = "app", Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"), MemoryLimitMiB = 256 }],
+            Containers = [new ContainerOptions { Name = "app", Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"), MemoryLimitMiB = 256 }],
             Logging = new TaskLogging { EncryptionKey = new Key(optIns, "LogKey", new KeyProps { EnableKeyRotation = true }) },
         });
         _ = new LoadBalancedEc2Service(optIns, "Web", new LoadBalancedEc2ServiceProps

@@ -15,7 +15,7 @@ public sealed class SecretValidationTests
     {
         var stack = TestApps.NewStack();
         var app = TaskSpecs.App(memory: null);
-        var spec = new ContainerSpec
+        var spec = new ContainerOptions
         {
             Name = app.Name,
             Image = app.Image,
@@ -70,7 +70,7 @@ public sealed class SecretValidationTests
     public void A_secret_like_environment_name_is_rejected()
     {
         var app = TaskSpecs.App();
-        var spec = new ContainerSpec { Name = app.Name, Image = app.Image, MemoryLimitMiB = 256, Environment = new Dictionary<string, string> { ["DB_PASSWORD"] = "hunter2" } };
+        var spec = new ContainerOptions { Name = app.Name, Image = app.Image, MemoryLimitMiB = 256, Environment = new Dictionary<string, string> { ["DB_PASSWORD"] = "hunter2" } };
         var e = Assert.Throws<EcsValidationException>(() => TaskSpecs.Create(TestApps.NewStack(), TaskSpecs.Ec2(spec)));
         Assert.Equal(
             "[ECS058] Test/Task: Containers[app].Environment: 'DB_PASSWORD' looks like a secret, and environment values are readable in the task definition; inject it with Secrets (ContainerSecret.FromSecretsManager or FromSsmParameter), or set AllowSecretLikeEnvironmentNames if it is not secret.",

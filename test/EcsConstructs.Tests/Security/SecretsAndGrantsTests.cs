@@ -31,7 +31,7 @@ public sealed class SecretsAndGrantsFixture
         });
         TaskDefinition = new EcsTaskDefinition(stack, "Task", TaskSpecs.Fargate(containers:
         [
-            new ContainerSpec
+            new ContainerOptions
             {
                 Name = "app",
                 Image = TaskSpecs.Nginx,

@@ -61,7 +61,7 @@ public sealed class LoadBalancedEc2ServiceValidationTests
         {
             Cluster = c,
             Image = Fixtures.Image,
-            HealthCheck = new HealthCheckSettings { Interval = Duration.Seconds(10), Timeout = Duration.Seconds(10) },
+            HealthCheck = new HealthCheckOptions { Interval = Duration.Seconds(10), Timeout = Duration.Seconds(10) },
         });
         Assert.Equal("[ECS054] Test/Web: HealthCheck.Timeout: 10 seconds is not shorter than Interval (10 seconds); the load balancer requires timeout < interval.", e.Message);
     }
@@ -69,28 +69,28 @@ public sealed class LoadBalancedEc2ServiceValidationTests
     [Fact]
     public void A_health_check_path_without_a_leading_slash_is_rejected()
     {
-        var e = Invalid(c => new() { Cluster = c, Image = Fixtures.Image, HealthCheck = new HealthCheckSettings { Path = "health" } });
+        var e = Invalid(c => new() { Cluster = c, Image = Fixtures.Image, HealthCheck = new HealthCheckOptions { Path = "health" } });
         Assert.Equal("[ECS054] Test/Web: HealthCheck.Path: 'health' must start with '/'.", e.Message);
     }
 
     [Fact]
     public void Success_codes_outside_200_to_499_are_rejected()
     {
-        var e = Invalid(c => new() { Cluster = c, Image = Fixtures.Image, HealthCheck = new HealthCheckSettings { SuccessCodes = "200-599" } });
+        var e = Invalid(c => new() { Cluster = c, Image = Fixtures.Image, HealthCheck = new HealthCheckOptions { SuccessCodes = "200-599" } });
         Assert.Equal("[ECS027] Test/Web: HealthCheck.SuccessCodes: '200-599' contains '200-599'; ALB success codes must lie within 200-499, ranges ascending.", e.Message);
     }
 
     [Fact]
     public void Network_load_balancer_success_codes_above_599_are_rejected()
     {
-        var e = Invalid(c => new() { Cluster = c, Image = Fixtures.Image, LoadBalancerType = LoadBalancerKind.Network, HealthCheck = new HealthCheckSettings { SuccessCodes = "200-600" } });
+        var e = Invalid(c => new() { Cluster = c, Image = Fixtures.Image, LoadBalancerType = LoadBalancerKind.Network, HealthCheck = new HealthCheckOptions { SuccessCodes = "200-600" } });
         Assert.Equal("[ECS027] Test/Web: HealthCheck.SuccessCodes: '200-600' contains '200-600'; NLB success codes must lie within 200-599, ranges ascending.", e.Message);
     }
 
     [Fact]
     public void Malformed_success_codes_are_rejected()
     {
-        var e = Invalid(c => new() { Cluster = c, Image = Fixtures.Image, HealthCheck = new HealthCheckSettings { SuccessCodes = "ok" } });
+        var e = Invalid(c => new() { Cluster = c, Image = Fixtures.Image, HealthCheck = new HealthCheckOptions { SuccessCodes = "ok" } });
         Assert.Equal("[ECS027] Test/Web: HealthCheck.SuccessCodes: 'ok' is not a list of HTTP codes or ranges; allowed: e.g. \"200\", \"200,302\" or \"200-299\", within 200-499.", e.Message);
     }
 

@@ -40,7 +40,7 @@ internal static class ServiceScenarios
             Cpu = 512,
             MemoryLimitMiB = 1024,
             CertificateArn = CertificateArn,
-            HealthCheck = new HealthCheckSettings { Path = "/health" },
+            HealthCheck = new HealthCheckOptions { Path = "/health" },
         });
         return stack;
     }
@@ -57,8 +57,8 @@ internal static class ServiceScenarios
             Image = ContainerImage.FromRegistry("public.ecr.aws/docker/library/httpd:2.4"),
             ContainerName = "api",
             Listener = front.Listener,
-            ListenerRule = new ListenerRuleSettings { Priority = 10, PathPatterns = ["/api/*"] },
-            HealthCheck = new HealthCheckSettings { Path = "/api/health" },
+            ListenerRule = new ListenerRuleOptions { Priority = 10, PathPatterns = ["/api/*"] },
+            HealthCheck = new HealthCheckOptions { Path = "/api/health" },
         });
         return (stack, front, api);
     }
@@ -112,7 +112,7 @@ internal static class ServiceScenarios
             Cluster = cluster,
             Image = Fixtures.Image,
             PublicLoadBalancer = false,
-            HealthCheck = new HealthCheckSettings { Path = "/ready", Interval = Duration.Seconds(10), Timeout = Duration.Seconds(4), HealthyThresholdCount = 3, UnhealthyThresholdCount = 4, SuccessCodes = "200" },
+            HealthCheck = new HealthCheckOptions { Path = "/ready", Interval = Duration.Seconds(10), Timeout = Duration.Seconds(4), HealthyThresholdCount = 3, UnhealthyThresholdCount = 4, SuccessCodes = "200" },
             DeregistrationDelay = Duration.Seconds(300),
             SlowStart = Duration.Seconds(60),
             StickinessDuration = Duration.Hours(1),
@@ -140,7 +140,7 @@ internal static class ServiceScenarios
             LoadBalancerType = LoadBalancerKind.Network,
             PublicLoadBalancer = false,
             CertificateArn = CertificateArn,
-            HealthCheck = new HealthCheckSettings { Path = "/health", Port = 8443 },
+            HealthCheck = new HealthCheckOptions { Path = "/health", Port = 8443 },
         });
         return stack;
     }

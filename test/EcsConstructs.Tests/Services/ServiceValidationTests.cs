@@ -46,7 +46,7 @@ public sealed class ServiceValidationTests
             _ = new LoadBalancedEc2Service(stack, "Web", props(cluster, front.Listener!));
         });
 
-    private static EcsTaskDefinition Task(Stack stack, Compatibility compatibility, params ContainerSpec[] containers) =>
+    private static EcsTaskDefinition Task(Stack stack, Compatibility compatibility, params ContainerOptions[] containers) =>
         new(stack, "Task", new EcsTaskDefinitionProps
         {
             Compatibility = compatibility,
@@ -55,15 +55,15 @@ public sealed class ServiceValidationTests
             Containers = containers,
         });
 
-    private static ContainerSpec Container(string name, params int[] ports) => new()
+    private static ContainerOptions Container(string name, params int[] ports) => new()
     {
         Name = name,
         Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
         MemoryLimitMiB = 256,
-        PortMappings = ports.Length == 0 ? null : ports.Select(p => new PortSpec { ContainerPort = p }).ToList(),
+        PortMappings = ports.Length == 0 ? null : ports.Select(p => new PortMappingOptions { ContainerPort = p }).ToList(),
     };
 
-    private static EcsValidationException WithTask(Compatibility compatibility, ContainerSpec[] containers, Func<IEcsCluster, EcsTaskDefinition, LoadBalancedEc2ServiceProps> props) =>
+    private static EcsValidationException WithTask(Compatibility compatibility, ContainerOptions[] containers, Func<IEcsCluster, EcsTaskDefinition, LoadBalancedEc2ServiceProps> props) =>
         SharedClusterStack.Ec2.Rejects((stack, cluster) =>
         {
             var task = Task(stack, compatibility, containers);
@@ -83,7 +83,7 @@ public sealed class ServiceValidationTests
     public void Image_together_with_a_task_definition_is_rejected()
     {
         var e = WithTask(Compatibility.EC2, [Container("app", 80)], (c, t) => new() { Cluster = c, TaskDefinition = t, Image = Fixtures.Image });
-        Assert.Equal("[ECS059] Test/Web: Image: is set together with TaskDefinition; give the image in the task definition's ContainerSpec, or leave TaskDefinition unset.", e.Message);
+        Assert.Equal("[ECS059] Test/Web: Image: is set together with TaskDefinition; give the image in the task definition's ContainerOptions, or leave TaskDefinition unset.", e.Message);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class ServiceValidationTests
     public void A_target_container_without_ports_is_rejected()
     {
         var e = WithTask(Compatibility.EC2, [Container("app")], (c, t) => new() { Cluster = c, TaskDefinition = t });
-        Assert.Equal("[ECS023] Test/Web: ContainerPort: the target container 'app' maps no port; a load-balanced service needs a port mapping on it (ContainerSpec.PortMappings).", e.Message);
+        Assert.Equal("[ECS023] Test/Web: ContainerPort: the target container 'app' maps no port; a load-balanced service needs a port mapping on it (ContainerOptions.PortMappings).", e.Message);
     }
 
     [Fact]
@@ -372,14 +372,14 @@ public sealed class ServiceValidationTests
     [Fact]
     public void A_health_check_port_out_of_range_is_rejected()
     {
-        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, HealthCheck = new HealthCheckSettings { Port = 0 } });
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, HealthCheck = new HealthCheckOptions { Port = 0 } });
         Assert.Equal("[ECS049] Test/Web: HealthCheck.Port: 0 is out of range; allowed: 1 to 65535.", e.Message);
     }
 
     [Fact]
     public void A_listener_rule_without_a_listener_is_rejected()
     {
-        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, ListenerRule = new ListenerRuleSettings { Priority = 1, PathPatterns = ["/x"] } });
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, ListenerRule = new ListenerRuleOptions { Priority = 1, PathPatterns = ["/x"] } });
         Assert.Equal("[ECS054] Test/Web: ListenerRule: is set without Listener; a rule needs the shared ALB listener it belongs to (set Listener), or leave it unset to create a load balancer.", e.Message);
     }
 
@@ -393,28 +393,28 @@ public sealed class ServiceValidationTests
     [Fact]
     public void Load_balancer_settings_with_a_shared_listener_are_rejected()
     {
-        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, CertificateArn = ServiceScenarios.CertificateArn, ListenerRule = new ListenerRuleSettings { Priority = 1, PathPatterns = ["/x"] } });
+        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, CertificateArn = ServiceScenarios.CertificateArn, ListenerRule = new ListenerRuleOptions { Priority = 1, PathPatterns = ["/x"] } });
         Assert.Equal("[ECS054] Test/Web: CertificateArn: is a setting of the load balancer, but the service joins a shared Listener whose load balancer is configured elsewhere; leave it unset.", e.Message);
     }
 
     [Fact]
     public void A_rule_priority_of_zero_is_rejected()
     {
-        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, ListenerRule = new ListenerRuleSettings { Priority = 0, PathPatterns = ["/x"] } });
+        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, ListenerRule = new ListenerRuleOptions { Priority = 0, PathPatterns = ["/x"] } });
         Assert.Equal("[ECS049] Test/Web: ListenerRule.Priority: 0 is out of range; allowed: 1 to 50000.", e.Message);
     }
 
     [Fact]
     public void A_rule_without_conditions_is_rejected()
     {
-        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, ListenerRule = new ListenerRuleSettings { Priority = 5 } });
+        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, ListenerRule = new ListenerRuleOptions { Priority = 5 } });
         Assert.Equal("[ECS054] Test/Web: ListenerRule: has 0 condition values; allowed: 1 to 5 path patterns and host headers together.", e.Message);
     }
 
     [Fact]
     public void A_rule_path_without_a_leading_slash_is_rejected()
     {
-        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, ListenerRule = new ListenerRuleSettings { Priority = 5, PathPatterns = ["api/*"] } });
+        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, ListenerRule = new ListenerRuleOptions { Priority = 5, PathPatterns = ["api/*"] } });
         Assert.Equal("[ECS054] Test/Web: ListenerRule.PathPatterns: 'api/*' must start with '/'.", e.Message);
     }
 
@@ -453,7 +453,7 @@ public sealed class ServiceValidationTests
         {
             Cluster = c,
             Image = Fixtures.Image,
-            HealthCheck = new HealthCheckSettings { Interval = Duration.Millis(10500) },
+            HealthCheck = new HealthCheckOptions { Interval = Duration.Millis(10500) },
         });
         Assert.Equal("[ECS050] Test/Web: HealthCheck.Interval: 10.5 seconds is not a whole number of seconds; allowed: whole seconds (e.g. Duration.Seconds(11)).", e.Message);
     }
@@ -461,7 +461,7 @@ public sealed class ServiceValidationTests
     [Fact]
     public void A_fixed_health_check_port_with_dynamic_host_ports_is_rejected()
     {
-        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, HealthCheck = new HealthCheckSettings { Port = 8081 } });
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, HealthCheck = new HealthCheckOptions { Port = 8081 } });
         Assert.Equal("[ECS054] Test/Web: HealthCheck.Port: 8081 is a fixed port, but the target uses a dynamic host port (bridge mode, host port 0), so no instance serves 8081; " +
             "leave HealthCheck.Port unset to check each target's traffic port, or use awsvpc (ip targets) or a fixed host port.", e.Message);
     }
@@ -484,7 +484,7 @@ public sealed class ServiceValidationTests
         var e = Assert.Throws<EcsValidationException>(() => new EcsTaskDefinition(TestApps.NewStack(), "Task", new EcsTaskDefinitionProps
         {
             Compatibility = Compatibility.EC2,
-            Containers = [new ContainerSpec { Name = "app", Image = ImageSource.FromRegistry("nginx: 1.27"), MemoryLimitMiB = 128 }],
+            Containers = [new ContainerOptions { Name = "app", Image = ImageSource.FromRegistry("nginx: 1.27"), MemoryLimitMiB = 128 }],
         }));
 
         Assert.Equal("[ECS057] Test/Task: Containers[app].Image: 'nginx: 1.27' contains whitespace; give an image reference such as 'public.ecr.aws/nginx/nginx:1.27' (name:tag or name@sha256:digest).", e.Message);

@@ -16,7 +16,7 @@ namespace EcsConstructs.Tests.Services;
 /// <summary>Service kinds and options that need a stack of their own (one synth each).</summary>
 public sealed class ServiceVariantsTests
 {
-    private static EcsTaskDefinition Ec2Task(Stack stack, params ContainerSpec[] containers) =>
+    private static EcsTaskDefinition Ec2Task(Stack stack, params ContainerOptions[] containers) =>
         new(stack, "Task", new EcsTaskDefinitionProps { Compatibility = Compatibility.EC2, Containers = containers });
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class ServiceVariantsTests
             Cluster = cluster,
             Image = Fixtures.Image,
             LoadBalancerType = LoadBalancerKind.Network,
-            HealthCheck = new HealthCheckSettings { SuccessCodes = "200-599" },
+            HealthCheck = new HealthCheckOptions { SuccessCodes = "200-599" },
         });
 
         Synthesized.Of(stack).Template.HasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup",
@@ -140,20 +140,20 @@ public sealed class ServiceVariantsTests
         var stack = TestApps.NewStack();
         var cluster = Fixtures.Cluster(stack);
         var task = Ec2Task(stack,
-            new ContainerSpec
+            new ContainerOptions
             {
                 Name = "proxy",
                 Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
                 MemoryLimitMiB = 128,
-                PortMappings = [new PortSpec { ContainerPort = 80 }],
+                PortMappings = [new PortMappingOptions { ContainerPort = 80 }],
                 Links = ["app"],
             },
-            new ContainerSpec
+            new ContainerOptions
             {
                 Name = "app",
                 Image = ImageSource.FromRegistry("public.ecr.aws/docker/library/httpd:2.4"),
                 MemoryLimitMiB = 256,
-                PortMappings = [new PortSpec { ContainerPort = 8080 }, new PortSpec { ContainerPort = 9090 }],
+                PortMappings = [new PortMappingOptions { ContainerPort = 8080 }, new PortMappingOptions { ContainerPort = 9090 }],
             });
         var web = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
         {
@@ -184,8 +184,8 @@ public sealed class ServiceVariantsTests
             MemoryMiB = 512,
             Containers =
             [
-                new ContainerSpec { Name = "init", Image = ImageSource.FromRegistry("public.ecr.aws/docker/library/busybox:1.36"), Essential = false },
-                new ContainerSpec { Name = "web", Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"), PortMappings = [new PortSpec { ContainerPort = 8080 }] },
+                new ContainerOptions { Name = "init", Image = ImageSource.FromRegistry("public.ecr.aws/docker/library/busybox:1.36"), Essential = false },
+                new ContainerOptions { Name = "web", Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"), PortMappings = [new PortMappingOptions { ContainerPort = 8080 }] },
             ],
         });
         var web = new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster, TaskDefinition = task });
@@ -236,7 +236,7 @@ public sealed class ServiceVariantsTests
             Cluster = cluster,
             Image = Fixtures.Image,
             Listener = listener,
-            ListenerRule = new ListenerRuleSettings { Priority = 20, HostHeaders = ["api.example.com"], PathPatterns = ["/v1/*"] },
+            ListenerRule = new ListenerRuleOptions { Priority = 20, HostHeaders = ["api.example.com"], PathPatterns = ["/v1/*"] },
         });
 
         var t = Synthesized.Of(apiStack);
@@ -271,12 +271,12 @@ public sealed class ServiceVariantsTests
     {
         var stack = TestApps.NewStack();
         var cluster = Fixtures.Cluster(stack);
-        var task = Ec2Task(stack, new ContainerSpec
+        var task = Ec2Task(stack, new ContainerOptions
         {
             Name = "app",
             Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
             MemoryLimitMiB = 256,
-            PortMappings = [new PortSpec { ContainerPort = 80 }],
+            PortMappings = [new PortMappingOptions { ContainerPort = 80 }],
             HealthCheck = new ContainerHealthCheck { Command = ["CMD-SHELL", "curl -f http://localhost/ || exit 1"], StartPeriod = Duration.Seconds(120) },
         });
         _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster, TaskDefinition = task });

@@ -41,11 +41,11 @@ public sealed class SharedInstanceRulesTests
                 Image = Fixtures.Image,
                 NetworkMode = mode,
                 ContainerPort = port,
-                HealthCheck = new HealthCheckSettings { Port = healthCheckPort },
+                HealthCheck = new HealthCheckOptions { Port = healthCheckPort },
                 // Host mode: one task per port and instance, so that a deployment's extra tasks fit.
                 PlacementConstraints = mode == NetworkMode.HOST ? [ServicePlacementConstraint.DistinctInstance()] : null,
                 Listener = Listener,
-                ListenerRule = new ListenerRuleSettings { Priority = priority, PathPatterns = [$"/{id.ToLowerInvariant()}/*"] },
+                ListenerRule = new ListenerRuleOptions { Priority = priority, PathPatterns = [$"/{id.ToLowerInvariant()}/*"] },
             });
 
         public Stack ServiceStack(string id) => new(App, id, new StackProps { Env = Env });
@@ -103,7 +103,7 @@ public sealed class SharedInstanceRulesTests
             Cluster = cluster,
             Image = Fixtures.Image,
             Listener = front.Listener,
-            ListenerRule = new ListenerRuleSettings { Priority = 10, PathPatterns = ["/api/*"] },
+            ListenerRule = new ListenerRuleOptions { Priority = 10, PathPatterns = ["/api/*"] },
         });
 
         var rules = SecurityGroupRules.Of(clusterStack, stack);

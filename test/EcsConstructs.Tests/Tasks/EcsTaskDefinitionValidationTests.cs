@@ -11,7 +11,7 @@ public sealed class EcsTaskDefinitionValidationTests
     private static EcsValidationException Invalid(EcsTaskDefinitionProps props) =>
         Assert.Throws<EcsValidationException>(() => TaskSpecs.Create(TestApps.NewStack(), props));
 
-    private static ContainerSpec Named(string name, int? memory = 128, bool essential = true) =>
+    private static ContainerOptions Named(string name, int? memory = 128, bool essential = true) =>
         new() { Name = name, Image = TaskSpecs.Nginx, MemoryLimitMiB = memory, Essential = essential };
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class EcsTaskDefinitionValidationTests
     [Fact]
     public void Awsvpc_host_port_different_from_the_container_port_is_rejected()
     {
-        var app = new ContainerSpec { Name = "app", Image = TaskSpecs.Nginx, PortMappings = [new PortSpec { ContainerPort = 80, HostPort = 8080 }] };
+        var app = new ContainerOptions { Name = "app", Image = TaskSpecs.Nginx, PortMappings = [new PortMappingOptions { ContainerPort = 80, HostPort = 8080 }] };
         var e = Invalid(TaskSpecs.Fargate(containers: app));
         Assert.Equal("[ECS024] Test/Task: Containers[app].PortMappings: host port 8080 differs from container port 80; with AWS_VPC the host port must be unset or equal to the container port.", e.Message);
     }
@@ -75,15 +75,15 @@ public sealed class EcsTaskDefinitionValidationTests
     [Fact]
     public void Links_outside_bridge_mode_are_rejected()
     {
-        var app = new ContainerSpec { Name = "app", Image = TaskSpecs.Nginx, Links = ["db"] };
-        var e = Invalid(TaskSpecs.Fargate(memory: 1024, containers: [app, new ContainerSpec { Name = "db", Image = TaskSpecs.Nginx }]));
+        var app = new ContainerOptions { Name = "app", Image = TaskSpecs.Nginx, Links = ["db"] };
+        var e = Invalid(TaskSpecs.Fargate(memory: 1024, containers: [app, new ContainerOptions { Name = "db", Image = TaskSpecs.Nginx }]));
         Assert.Equal("[ECS024] Test/Task: Containers[app].Links: links are supported only with the BRIDGE network mode, but the task uses AWS_VPC; containers of an AWS_VPC or HOST task reach each other on localhost.", e.Message);
     }
 
     [Fact]
     public void A_link_to_an_unknown_container_is_rejected()
     {
-        var app = new ContainerSpec { Name = "app", Image = TaskSpecs.Nginx, MemoryLimitMiB = 128, Links = ["cache"] };
+        var app = new ContainerOptions { Name = "app", Image = TaskSpecs.Nginx, MemoryLimitMiB = 128, Links = ["cache"] };
         var e = Invalid(TaskSpecs.Ec2(app, Named("db")));
         Assert.Equal("[ECS052] Test/Task: Containers[app].Links: 'cache' is not another container of the task; allowed: db.", e.Message);
     }
@@ -106,8 +106,8 @@ public sealed class EcsTaskDefinitionValidationTests
     [Fact]
     public void Container_cpu_adding_up_beyond_the_task_cpu_is_rejected()
     {
-        var app = new ContainerSpec { Name = "app", Image = TaskSpecs.Nginx, Cpu = 200 };
-        var sidecar = new ContainerSpec { Name = "sidecar", Image = TaskSpecs.Nginx, Cpu = 100, Essential = false };
+        var app = new ContainerOptions { Name = "app", Image = TaskSpecs.Nginx, Cpu = 200 };
+        var sidecar = new ContainerOptions { Name = "sidecar", Image = TaskSpecs.Nginx, Cpu = 100, Essential = false };
         var e = Invalid(TaskSpecs.Fargate(cpu: 256, memory: 512, containers: [app, sidecar]));
         Assert.Equal("[ECS052] Test/Task: Containers: reserve 300 CPU units in total (app 200, sidecar 100), more than the task's Cpu (256 CPU units).", e.Message);
     }
@@ -115,7 +115,7 @@ public sealed class EcsTaskDefinitionValidationTests
     [Fact]
     public void A_reservation_above_the_hard_limit_is_rejected()
     {
-        var app = new ContainerSpec { Name = "app", Image = TaskSpecs.Nginx, MemoryLimitMiB = 256, MemoryReservationMiB = 512 };
+        var app = new ContainerOptions { Name = "app", Image = TaskSpecs.Nginx, MemoryLimitMiB = 256, MemoryReservationMiB = 512 };
         var e = Invalid(TaskSpecs.Ec2(app));
         Assert.Equal("[ECS039] Test/Task: Containers[app].MemoryReservationMiB: 512 MiB is greater than MemoryLimitMiB (256 MiB); the reservation must be less than or equal to the hard limit.", e.Message);
     }
@@ -144,7 +144,7 @@ public sealed class EcsTaskDefinitionValidationTests
     [Fact]
     public void Waiting_for_an_essential_container_to_complete_is_rejected()
     {
-        var app = new ContainerSpec
+        var app = new ContainerOptions
         {
             Name = "app", Image = TaskSpecs.Nginx, MemoryLimitMiB = 128,
             DependsOn = [new ContainerStartDependency { Container = "migrate", Condition = ContainerDependencyCondition.SUCCESS }],
@@ -156,7 +156,7 @@ public sealed class EcsTaskDefinitionValidationTests
     [Fact]
     public void Waiting_for_health_of_a_container_without_health_check_is_rejected()
     {
-        var app = new ContainerSpec
+        var app = new ContainerOptions
         {
             Name = "app", Image = TaskSpecs.Nginx, MemoryLimitMiB = 128,
             DependsOn = [new ContainerStartDependency { Container = "db", Condition = ContainerDependencyCondition.HEALTHY }],
@@ -168,7 +168,7 @@ public sealed class EcsTaskDefinitionValidationTests
     [Fact]
     public void Mounting_an_unknown_volume_is_rejected()
     {
-        var app = new ContainerSpec { Name = "app", Image = TaskSpecs.Nginx, MemoryLimitMiB = 128, MountPoints = [new VolumeMount { Volume = "data", ContainerPath = "/data" }] };
+        var app = new ContainerOptions { Name = "app", Image = TaskSpecs.Nginx, MemoryLimitMiB = 128, MountPoints = [new VolumeMount { Volume = "data", ContainerPath = "/data" }] };
         var e = Invalid(TaskSpecs.Ec2(app));
         Assert.Equal("[ECS052] Test/Task: Containers[app].MountPoints: volume 'data' is not a volume of the task; allowed: none (the task has no volumes).", e.Message);
     }
@@ -203,7 +203,7 @@ public sealed class EcsTaskDefinitionValidationTests
     [Fact]
     public void A_health_check_interval_below_5_seconds_is_rejected()
     {
-        var app = new ContainerSpec
+        var app = new ContainerOptions
         {
             Name = "app", Image = TaskSpecs.Nginx, MemoryLimitMiB = 128,
             HealthCheck = new ContainerHealthCheck { Command = ["CMD", "true"], Interval = Amazon.CDK.Duration.Seconds(2) },
@@ -215,7 +215,7 @@ public sealed class EcsTaskDefinitionValidationTests
     [Fact]
     public void A_ulimit_soft_above_hard_is_rejected()
     {
-        var app = new ContainerSpec
+        var app = new ContainerOptions
         {
             Name = "app", Image = TaskSpecs.Nginx, MemoryLimitMiB = 128,
             Ulimits = [new Ulimit { Name = UlimitName.NOFILE, SoftLimit = 9000, HardLimit = 4096 }],
@@ -227,7 +227,7 @@ public sealed class EcsTaskDefinitionValidationTests
     [Fact]
     public void A_stop_timeout_above_120_seconds_on_fargate_is_rejected()
     {
-        var app = new ContainerSpec { Name = "app", Image = TaskSpecs.Nginx, StopTimeout = Amazon.CDK.Duration.Seconds(300) };
+        var app = new ContainerOptions { Name = "app", Image = TaskSpecs.Nginx, StopTimeout = Amazon.CDK.Duration.Seconds(300) };
         var e = Invalid(TaskSpecs.Fargate(containers: app));
         Assert.Equal("[ECS049] Test/Task: Containers[app].StopTimeout: 300 seconds is out of range; allowed: 2 to 120 seconds.", e.Message);
     }

@@ -28,12 +28,12 @@ public sealed class EcsTaskDefinitionVariantsFixture
             ],
             Containers =
             [
-                new ContainerSpec
+                new ContainerOptions
                 {
                     Name = "app",
                     Image = TaskSpecs.Nginx,
                     MemoryReservationMiB = 128,
-                    PortMappings = [new PortSpec { ContainerPort = 80 }],
+                    PortMappings = [new PortMappingOptions { ContainerPort = 80 }],
                     MountPoints =
                     [
                         new VolumeMount { Volume = "cache", ContainerPath = "/cache" },
@@ -64,7 +64,7 @@ public sealed class EcsTaskDefinitionVariantsFixture
             new EcsTaskDefinition(stack, "Built", new EcsTaskDefinitionProps
             {
                 Compatibility = Compatibility.EC2,
-                Containers = [new ContainerSpec { Name = "app", Image = EcsConstructs.Images.ImageSource.FromDockerfile(buildContext), MemoryLimitMiB = 256 }],
+                Containers = [new ContainerOptions { Name = "app", Image = EcsConstructs.Images.ImageSource.FromDockerfile(buildContext), MemoryLimitMiB = 256 }],
             });
             Template = Synthesized.Of(stack);
         }

@@ -62,11 +62,11 @@ public sealed class FargateEfsSecretsTaskFixture
             Volumes = [TaskVolume.Efs("data", fileSystem, accessPoint)],
             Containers =
             [
-                new ContainerSpec
+                new ContainerOptions
                 {
                     Name = "orders",
                     Image = ImageSource.FromEcrTag(repository, "1.4.2"),
-                    PortMappings = [new PortSpec { ContainerPort = 8080 }],
+                    PortMappings = [new PortMappingOptions { ContainerPort = 8080 }],
                     MountPoints = [new VolumeMount { Volume = "data", ContainerPath = "/data" }],
                     ReadonlyRootFilesystem = true,
                     User = "1000",

@@ -10,21 +10,21 @@ internal static class TaskSpecs
 {
     public static ImageSource Nginx => ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27");
 
-    public static ContainerSpec App(int? memory = 256) => new()
+    public static ContainerOptions App(int? memory = 256) => new()
     {
         Name = "app",
         Image = Nginx,
         MemoryLimitMiB = memory,
-        PortMappings = [new PortSpec { ContainerPort = 80 }],
+        PortMappings = [new PortMappingOptions { ContainerPort = 80 }],
     };
 
-    public static EcsTaskDefinitionProps Ec2(params ContainerSpec[] containers) => new()
+    public static EcsTaskDefinitionProps Ec2(params ContainerOptions[] containers) => new()
     {
         Compatibility = Compatibility.EC2,
         Containers = containers.Length == 0 ? [App()] : containers,
     };
 
-    public static EcsTaskDefinitionProps Fargate(int? cpu = 256, int? memory = 512, params ContainerSpec[] containers) => new()
+    public static EcsTaskDefinitionProps Fargate(int? cpu = 256, int? memory = 512, params ContainerOptions[] containers) => new()
     {
         Compatibility = Compatibility.FARGATE,
         Cpu = cpu,

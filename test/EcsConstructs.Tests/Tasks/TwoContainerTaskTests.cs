@@ -25,14 +25,14 @@ public sealed class TwoContainerTaskFixture
             Volumes = [TaskVolume.BindMount("logs")],
             Containers =
             [
-                new ContainerSpec
+                new ContainerOptions
                 {
                     Name = "app",
                     Image = TaskSpecs.Nginx,
                     Cpu = 256,
                     MemoryLimitMiB = 384,
                     MemoryReservationMiB = 256,
-                    PortMappings = [new PortSpec { ContainerPort = 80, Name = "http" }],
+                    PortMappings = [new PortMappingOptions { ContainerPort = 80, Name = "http" }],
                     Environment = new Dictionary<string, string> { ["NGINX_PORT"] = "80" },
                     HealthCheck = new ContainerHealthCheck
                     {
@@ -43,7 +43,7 @@ public sealed class TwoContainerTaskFixture
                     StopTimeout = Duration.Seconds(20),
                     Ulimits = [new Ulimit { Name = UlimitName.NOFILE, SoftLimit = 4096, HardLimit = 8192 }],
                 },
-                new ContainerSpec
+                new ContainerOptions
                 {
                     Name = "log-shipper",
                     Image = ImageSource.FromRegistry("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.2"),

@@ -5,7 +5,7 @@ namespace EcsConstructs.Services;
 /// <summary>
 /// The load balancer's health check of a service's targets.
 /// </summary>
-public sealed class HealthCheckSettings
+public sealed class HealthCheckOptions
 {
     private static readonly Duration DefaultInterval = Duration.Seconds(30);
     private static readonly Duration DefaultTimeout = Duration.Seconds(5);

@@ -9,7 +9,7 @@ namespace EcsConstructs.Tasks;
 /// One container of a task: its image, resources, ports, configuration, secrets, health check,
 /// start ordering and mounts. Plain data: the task definition checks it against the task as a whole.
 /// </summary>
-public sealed class ContainerSpec
+public sealed class ContainerOptions
 {
     /// <summary>The container name, unique in the task. Allowed: 1 to 255 letters, digits, '_' and '-'.</summary>
     public required string Name { get; init; }
@@ -28,7 +28,7 @@ public sealed class ContainerSpec
     public int? MemoryReservationMiB { get; init; }
 
     /// <summary>The ports the container listens on. Default: none.</summary>
-    public IReadOnlyList<PortSpec>? PortMappings { get; init; }
+    public IReadOnlyList<PortMappingOptions>? PortMappings { get; init; }
 
     /// <summary>
     /// Plain environment variables: non-secret configuration only (they are readable in the task

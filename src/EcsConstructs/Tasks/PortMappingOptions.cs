@@ -3,7 +3,7 @@ using Amazon.CDK.AWS.ECS;
 namespace EcsConstructs.Tasks;
 
 /// <summary>A port a container listens on, and how it is exposed on the host.</summary>
-public sealed class PortSpec
+public sealed class PortMappingOptions
 {
     /// <summary>Host port value that asks ECS for a dynamic host port (bridge mode): a free port of the ephemeral range.</summary>
     public const int DynamicHostPort = 0;

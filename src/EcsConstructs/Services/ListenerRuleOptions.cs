@@ -4,7 +4,7 @@ namespace EcsConstructs.Services;
 /// How a service is reached through a shared ALB listener: a listener rule with an explicit priority
 /// and path and/or host conditions, forwarding to the service's target group.
 /// </summary>
-public sealed class ListenerRuleSettings
+public sealed class ListenerRuleOptions
 {
     /// <summary>The rule's priority, unique on the listener (lower is evaluated first). Allowed: 1 to 50000.</summary>
     public required int Priority { get; init; }
