@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Amazon.CDK;
 
 namespace EcsConstructs.Tests.Support;
@@ -26,19 +25,6 @@ internal static class TestApps
     public static Stack NewStack(string id = "Test") =>
         new(NewApp(), id, new StackProps { Env = new Amazon.CDK.Environment { Region = "eu-west-1" } });
 
-    private static Dictionary<string, object> LoadContext()
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "cdk.json")));
-        return doc.RootElement.GetProperty("context").EnumerateObject()
-            .ToDictionary(p => p.Name, p => ToValue(p.Value));
-    }
-
-    private static object ToValue(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Number => e.GetDouble(),
-        JsonValueKind.Array => e.EnumerateArray().Select(x => x.GetString()!).ToArray(),
-        _ => e.GetString()!,
-    };
+    private static Dictionary<string, object> LoadContext() =>
+        EcsConstructs.Testing.CdkJson.ReadContext(Path.Combine(RepositoryRoot, "cdk.json"));
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Amazon.CDK;
 using EcsConstructs.Rules;
 using EcsConstructs.Rules.Templates;
@@ -27,20 +26,6 @@ public sealed class EcsAppStackTests
         Assert.True(!report.Errors.Any() && !report.Warnings.Any(), report.ToText());
     }
 
-    /// <summary>The app as `cdk synth` builds it: with the feature flags of the app's cdk.json (copied next to the tests).</summary>
-    private static App NewApp()
-    {
-        using var cdkJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "cdk.json")));
-        var context = cdkJson.RootElement.GetProperty("context").EnumerateObject().ToDictionary(p => p.Name, p => ToValue(p.Value));
-        return new App(new AppProps { Context = context });
-    }
-
-    private static object ToValue(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Number => e.GetDouble(),
-        JsonValueKind.Array => e.EnumerateArray().Select(x => x.GetString()!).ToArray(),
-        _ => e.GetString()!,
-    };
+    /// <summary>The app as `cdk synth` builds it: with the feature flags of the app's cdk.json.</summary>
+    private static App NewApp() => CdkJson.NewApp();
 }
