@@ -12,7 +12,6 @@ internal static class RuleIds
     public const string MixedStrategy = "ECS009";
     public const string Placement = "ECS012";
     public const string StrategyProvidersAssociated = "ECS017";
-    public const string PlatformVersionOnEc2 = "ECS018";
     public const string AlbSubnets = "ECS019";
     public const string LoadBalancerContainerPort = "ECS023";
     public const string AwsvpcRules = "ECS024";

@@ -1,6 +1,17 @@
+using Amazon.CDK.AWS.ECS;
+
 namespace EcsConstructs.Services;
 
-/// <summary>Props of <see cref="FargateWorkerService"/>: a Fargate service without a load balancer; see <see cref="ServiceProps"/> for every setting.</summary>
-public sealed class FargateWorkerServiceProps : ServiceProps
+/// <summary>Props of <see cref="FargateWorkerService"/>: a Fargate service without a load balancer; see <see cref="ServiceProps"/> for the settings all services share.</summary>
+public sealed class FargateWorkerServiceProps : ServiceProps, IFargateServiceSettings
 {
+    /// <summary>
+    /// Give each task a public IP (tasks in public subnets need it to pull images and send logs).
+    /// Default: true when the tasks run in public subnets by default (a VPC without private subnets
+    /// with egress and no <see cref="ServiceProps.TaskSubnets"/>), else false.
+    /// </summary>
+    public bool? AssignPublicIp { get; init; }
+
+    /// <summary>The Fargate platform version. Default: LATEST.</summary>
+    public FargatePlatformVersion? PlatformVersion { get; init; }
 }

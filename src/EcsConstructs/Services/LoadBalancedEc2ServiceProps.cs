@@ -1,6 +1,16 @@
+using EcsConstructs.Placement;
+
 namespace EcsConstructs.Services;
 
-/// <summary>Props of <see cref="LoadBalancedEc2Service"/>: a service on EC2 capacity behind a load balancer; see <see cref="LoadBalancedServiceProps"/> for every setting.</summary>
-public sealed class LoadBalancedEc2ServiceProps : LoadBalancedServiceProps
+/// <summary>Props of <see cref="LoadBalancedEc2Service"/>: a service on EC2 capacity behind a load balancer; see <see cref="LoadBalancedServiceProps"/> for the settings all services share.</summary>
+public sealed class LoadBalancedEc2ServiceProps : LoadBalancedServiceProps, IEc2ServiceSettings
 {
+    /// <summary>
+    /// Placement strategies, applied in order (at most 5). Default: spread across Availability
+    /// Zones, then across instances.
+    /// </summary>
+    public IReadOnlyList<ServicePlacementStrategy>? PlacementStrategies { get; init; }
+
+    /// <summary>Placement constraints (at most 10). Default: none.</summary>
+    public IReadOnlyList<ServicePlacementConstraint>? PlacementConstraints { get; init; }
 }

@@ -123,7 +123,7 @@ internal static class ServiceBuilder
         ValidateDeploymentRoom(scope, props);
         ValidateAlarms(scope, props);
         ValidateLaunchTypeSettings(scope, props, task, fargate);
-        ValidatePlacement(scope, props, fargate);
+        ValidatePlacement(scope, props);
         if (!fargate)
         {
             ValidateFixedHostPorts(scope, props, task, cluster);
@@ -194,8 +194,8 @@ internal static class ServiceBuilder
             CapacityProviderStrategies = strategy,
             EnableExecuteCommand = props.EnableExecuteCommand ? true : null,
             CloudMapOptions = props.CloudMap,
-            PlacementStrategies = (props.PlacementStrategies ?? DefaultEc2Placement).Select(s => s.ToCdk()).ToArray(),
-            PlacementConstraints = props.PlacementConstraints is { Count: > 0 } c ? c.Select(x => x.ToCdk()).ToArray() : null,
+            PlacementStrategies = ((props as IEc2ServiceSettings)?.PlacementStrategies ?? DefaultEc2Placement).Select(s => s.ToCdk()).ToArray(),
+            PlacementConstraints = (props as IEc2ServiceSettings)?.PlacementConstraints is { Count: > 0 } c ? c.Select(x => x.ToCdk()).ToArray() : null,
             VpcSubnets = awsVpc ? TaskSubnets(props) : null,
             SecurityGroups = awsVpc ? props.SecurityGroups?.ToArray() : null,
         });
@@ -219,8 +219,8 @@ internal static class ServiceBuilder
             CloudMapOptions = props.CloudMap,
             VpcSubnets = TaskSubnets(props),
             SecurityGroups = props.SecurityGroups?.ToArray(),
-            AssignPublicIp = props.AssignPublicIp ?? (props.TaskSubnets is null && !ClusterNetwork.HasPrivateEgress(props.Cluster.Vpc)),
-            PlatformVersion = props.PlatformVersion,
+            AssignPublicIp = (props as IFargateServiceSettings)?.AssignPublicIp ?? (props.TaskSubnets is null && !ClusterNetwork.HasPrivateEgress(props.Cluster.Vpc)),
+            PlatformVersion = (props as IFargateServiceSettings)?.PlatformVersion,
         });
 
     /// <summary>What every service needs once created: no LaunchType, the association dependency, ECS Exec's suppression.</summary>
@@ -345,18 +345,6 @@ internal static class ServiceBuilder
 
     private static void ValidateLaunchTypeSettings(Construct scope, ServiceProps props, EcsTaskDefinition task, bool fargate)
     {
-        if (!fargate && props.PlatformVersion is not null)
-        {
-            throw new EcsValidationException(RuleIds.PlatformVersionOnEc2, scope.Node.Path, nameof(props.PlatformVersion),
-                $"{props.PlatformVersion} is a Fargate setting; an EC2 service has no platform version: leave it unset.");
-        }
-
-        if (!fargate && props.AssignPublicIp == true)
-        {
-            throw new EcsValidationException(RuleIds.ConflictingProps, scope.Node.Path, nameof(props.AssignPublicIp),
-                "is a Fargate setting; EC2 tasks get no public IP (awsvpc tasks on EC2 use private addresses): leave it unset.");
-        }
-
         if (task.NetworkMode != NetworkMode.AWS_VPC && (props.TaskSubnets is not null || props.SecurityGroups is not null))
         {
             throw new EcsValidationException(RuleIds.AwsvpcRules, scope.Node.Path, props.TaskSubnets is not null ? nameof(props.TaskSubnets) : nameof(props.SecurityGroups),
@@ -364,36 +352,27 @@ internal static class ServiceBuilder
         }
     }
 
-    // failure class 7 (docs/failure-classes.md): placement is EC2-only; at most 5 strategies and 10 constraints.
-    private static void ValidatePlacement(Construct scope, ServiceProps props, bool fargate)
+    // failure class 7 (docs/failure-classes.md): placement is EC2-only (the Fargate props have none);
+    // at most 5 strategies and 10 constraints.
+    private static void ValidatePlacement(Construct scope, ServiceProps props)
     {
-        var strategies = props.PlacementStrategies ?? [];
-        var constraints = props.PlacementConstraints ?? [];
-        if (fargate && strategies.Count > 0)
-        {
-            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(props.PlacementStrategies),
-                $"[{string.Join(", ", strategies)}] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.");
-        }
-
-        if (fargate && constraints.Count > 0)
-        {
-            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(props.PlacementConstraints),
-                $"[{string.Join(", ", constraints)}] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.");
-        }
+        var ec2 = props as IEc2ServiceSettings;
+        var strategies = ec2?.PlacementStrategies ?? [];
+        var constraints = ec2?.PlacementConstraints ?? [];
 
         if (strategies.Count > TaskLimits.MaxPlacementStrategies)
         {
-            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(props.PlacementStrategies), $"has {strategies.Count} strategies; ECS allows at most {TaskLimits.MaxPlacementStrategies} per service.");
+            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(IEc2ServiceSettings.PlacementStrategies), $"has {strategies.Count} strategies; ECS allows at most {TaskLimits.MaxPlacementStrategies} per service.");
         }
 
         if (constraints.Count > TaskLimits.MaxPlacementConstraints)
         {
-            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(props.PlacementConstraints), $"has {constraints.Count} constraints; ECS allows at most {TaskLimits.MaxPlacementConstraints} per service.");
+            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(IEc2ServiceSettings.PlacementConstraints), $"has {constraints.Count} constraints; ECS allows at most {TaskLimits.MaxPlacementConstraints} per service.");
         }
 
         if (strategies.FirstOrDefault(s => !s.IsValid) is { } bad)
         {
-            throw new EcsValidationException(RuleIds.PlacementExpressions, scope.Node.Path, nameof(props.PlacementStrategies),
+            throw new EcsValidationException(RuleIds.PlacementExpressions, scope.Node.Path, nameof(IEc2ServiceSettings.PlacementStrategies),
                 $"{bad} spreads over an unknown field; allowed: instanceId, host or attribute:<name> (e.g. attribute:ecs.availability-zone).");
         }
 
@@ -401,7 +380,7 @@ internal static class ServiceBuilder
         {
             if (string.IsNullOrWhiteSpace(c.Expression) || c.Expression.Length > 2000)
             {
-                throw new EcsValidationException(RuleIds.PlacementExpressions, scope.Node.Path, nameof(props.PlacementConstraints),
+                throw new EcsValidationException(RuleIds.PlacementExpressions, scope.Node.Path, nameof(IEc2ServiceSettings.PlacementConstraints),
                     $"memberOf expression '{c.Expression}' is invalid; allowed: a cluster query language expression of 1 to 2000 characters, e.g. attribute:ecs.instance-type =~ t3.*.");
             }
         }

@@ -11,7 +11,8 @@ namespace EcsConstructs.Services;
 /// <summary>
 /// Settings every service kind shares: where it runs, what it runs (a quick-start single container,
 /// or a full <see cref="EcsTaskDefinition"/>), how many tasks, how deployments roll out, capacity,
-/// placement (EC2 only), networking of <c>awsvpc</c> tasks, ECS Exec and Cloud Map.
+/// networking of <c>awsvpc</c> tasks, ECS Exec and Cloud Map. Settings of one launch type live on
+/// that type's props: placement on the EC2 props, public IPs and platform version on the Fargate props.
 /// </summary>
 public abstract class ServiceProps
 {
@@ -119,15 +120,6 @@ public abstract class ServiceProps
     public IReadOnlyList<CapacityProviderShare>? CapacityProviderStrategy { get; init; }
 
     /// <summary>
-    /// EC2 only: placement strategies, applied in order (at most 5). Default on EC2: spread across
-    /// Availability Zones, then across instances. Any value on Fargate is an error.
-    /// </summary>
-    public IReadOnlyList<ServicePlacementStrategy>? PlacementStrategies { get; init; }
-
-    /// <summary>EC2 only: placement constraints (at most 10). Any value on Fargate is an error. Default: none.</summary>
-    public IReadOnlyList<ServicePlacementConstraint>? PlacementConstraints { get; init; }
-
-    /// <summary>
     /// <c>awsvpc</c> tasks only: the subnets of the tasks' network interfaces. Default: the VPC's
     /// private subnets with egress; in a VPC without them, its public subnets.
     /// </summary>
@@ -135,16 +127,6 @@ public abstract class ServiceProps
 
     /// <summary><c>awsvpc</c> tasks only: the tasks' security groups. Default: one new group admitting nothing but the load balancer.</summary>
     public IReadOnlyList<ISecurityGroup>? SecurityGroups { get; init; }
-
-    /// <summary>
-    /// Fargate only: give each task a public IP (tasks in public subnets need it to pull images and
-    /// send logs). Default: true when the tasks run in public subnets by default (a VPC without
-    /// private subnets with egress and no <see cref="TaskSubnets"/>), else false.
-    /// </summary>
-    public bool? AssignPublicIp { get; init; }
-
-    /// <summary>Fargate only: the platform version. Any value on EC2 is an error. Default: LATEST.</summary>
-    public FargatePlatformVersion? PlatformVersion { get; init; }
 
     /// <summary>
     /// Enables ECS Exec (<c>aws ecs execute-command</c>): the task role gets the SSM messages permissions,

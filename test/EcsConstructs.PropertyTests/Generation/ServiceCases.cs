@@ -128,10 +128,6 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
         new("MaxHealthyPercent below 100", true, ["MaxHealthyPercent"], s => G.Pick(0, 50, 99).Select(v => s with { MaxHealthy = v })),
         new("deployment bounds without room", true, ["MaxHealthyPercent"], s => G.Pick((1, 100, 150), (2, 100, 149), (3, 100, 100))
             .Select(b => s with { Desired = b.Item1, MinHealthy = b.Item2, MaxHealthy = b.Item3 })),
-        new("placement strategies on Fargate", true, ["PlacementStrategies"],
-            s => Fargate(s).SelectMany(f => G.Pick<string[]>(["zones"], ["binpack-cpu"]).Select(p => f with { Placement = p }))),
-        new("placement constraints on Fargate", true, ["PlacementConstraints"],
-            s => Fargate(s).SelectMany(f => G.Pick<string[]>(["distinct"], ["t3"]).Select(c => f with { Constraints = c }))),
         new("more than 5 placement strategies", true, ["PlacementStrategies"],
             s => Ec2(s).SelectMany(e => Gen.Choose(6, 8).Select(n => e with { Placement = Enumerable.Range(0, n).Select(i => i % 2 == 0 ? "zones" : "binpack-memory").ToArray() }))),
         new("unknown spread field", true, ["PlacementStrategies"], s => Ec2(s).Select(e => e with { Placement = ["spread-bogus"] })),
@@ -261,8 +257,6 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
                     MinHealthyPercent = spec.MinHealthy,
                     MaxHealthyPercent = spec.MaxHealthy,
                     CapacityProviderStrategy = strategy,
-                    PlacementStrategies = placement,
-                    PlacementConstraints = constraints,
                 });
                 break;
             case ServiceKind.LoadBalancedEc2:
@@ -305,8 +299,6 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
                     MinHealthyPercent = spec.MinHealthy,
                     MaxHealthyPercent = spec.MaxHealthy,
                     CapacityProviderStrategy = strategy,
-                    PlacementStrategies = placement,
-                    PlacementConstraints = constraints,
                     LoadBalancerType = spec.Network ? LoadBalancerKind.Network : LoadBalancerKind.Application,
                     PublicLoadBalancer = spec.Public,
                     ListenerPort = spec.ListenerPort,

@@ -204,20 +204,6 @@ public sealed class ServiceValidationTests
     // --- launch-type-specific settings -----------------------------------------------------------
 
     [Fact]
-    public void A_platform_version_on_ec2_is_rejected()
-    {
-        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, PlatformVersion = FargatePlatformVersion.VERSION1_4 });
-        Assert.Equal("[ECS018] Test/Web: PlatformVersion: VERSION1_4 is a Fargate setting; an EC2 service has no platform version: leave it unset.", e.Message);
-    }
-
-    [Fact]
-    public void A_public_ip_on_ec2_is_rejected()
-    {
-        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, AssignPublicIp = true });
-        Assert.Equal("[ECS059] Test/Web: AssignPublicIp: is a Fargate setting; EC2 tasks get no public IP (awsvpc tasks on EC2 use private addresses): leave it unset.", e.Message);
-    }
-
-    [Fact]
     public void Task_subnets_for_bridge_tasks_are_rejected()
     {
         var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, TaskSubnets = new SubnetSelection { SubnetType = SubnetType.PUBLIC } });
@@ -225,20 +211,6 @@ public sealed class ServiceValidationTests
     }
 
     // --- placement -----------------------------------------------------------------------------
-
-    [Fact]
-    public void Placement_strategies_on_fargate_are_rejected()
-    {
-        var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, PlacementStrategies = [ServicePlacementStrategy.BinpackMemory()] });
-        Assert.Equal("[ECS012] Test/Web: PlacementStrategies: [binpack(memory)] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.", e.Message);
-    }
-
-    [Fact]
-    public void Placement_constraints_on_fargate_are_rejected()
-    {
-        var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, PlacementConstraints = [ServicePlacementConstraint.DistinctInstance()] });
-        Assert.Equal("[ECS012] Test/Web: PlacementConstraints: [distinctInstance] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.", e.Message);
-    }
 
     [Fact]
     public void More_than_ten_placement_constraints_are_rejected()
@@ -421,16 +393,24 @@ public sealed class ServiceValidationTests
     // --- workers ---------------------------------------------------------------------------------
 
     [Fact]
-    public void A_fargate_worker_with_placement_is_rejected()
+    public void Settings_of_one_launch_type_exist_only_on_that_types_props()
     {
-        var e = SharedClusterStack.Fargate.Rejects((stack, cluster) => new FargateWorkerService(stack, "Worker", new FargateWorkerServiceProps
+        // Placement on Fargate, a platform version or a public IP on EC2 cannot be written at all.
+        string[] ec2Only = ["PlacementStrategies", "PlacementConstraints"];
+        string[] fargateOnly = ["PlatformVersion", "AssignPublicIp"];
+        foreach (var fargateProps in new[] { typeof(LoadBalancedFargateServiceProps), typeof(FargateWorkerServiceProps) })
         {
-            Cluster = cluster,
-            Image = Fixtures.Image,
-            PlacementStrategies = [ServicePlacementStrategy.Random()],
-        }));
-        Assert.Equal("[ECS012] Test/Worker: PlacementStrategies: [random] are not supported on Fargate (Fargate places tasks itself); remove them, or run the service on EC2 capacity.", e.Message);
+            Assert.All(ec2Only, p => Assert.Null(fargateProps.GetProperty(p)));
+            Assert.All(fargateOnly, p => Assert.NotNull(fargateProps.GetProperty(p)));
+        }
+
+        foreach (var ec2Props in new[] { typeof(LoadBalancedEc2ServiceProps), typeof(Ec2WorkerServiceProps) })
+        {
+            Assert.All(fargateOnly, p => Assert.Null(ec2Props.GetProperty(p)));
+            Assert.All(ec2Only, p => Assert.NotNull(ec2Props.GetProperty(p)));
+        }
     }
+
 
     [Fact]
     public void An_ec2_worker_with_a_negative_desired_count_is_rejected()
