@@ -68,9 +68,11 @@ public sealed class PackagedLibraryFixture : IDisposable
         var tmp = Directory.CreateDirectory(Path.Combine(Root, "tmp")).FullName;
         var outDir = Path.Combine(Root, "cdk.out");
         var context = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(App, "cdk.json")))!["context"]!.ToJsonString();
-        Run("dotnet", App,
+        // cdk.json's app command: the launcher builds what changed since its last build (here: a first
+        // build of its own, a no-op for MSBuild) and runs the app.
+        Run("node", App,
             new Dictionary<string, string> { ["CDK_OUTDIR"] = outDir, ["CDK_CONTEXT_JSON"] = context, ["TMPDIR"] = tmp },
-            Path.Combine(App, "src", "Orders", "bin", "Debug", "net10.0", "Orders.dll"));
+            Path.Combine("tools", "cdk-app", "run.mjs"), Path.Combine("src", "Orders", "Orders.csproj"));
         TemplateJson = File.ReadAllText(Path.Combine(outDir, "Orders.template.json"));
 
         // The app's tests, as its README says to run them the first time (recording the snapshot).

@@ -35,7 +35,7 @@ public sealed class PackagedLibraryTests(PackagedLibraryFixture fixture, ITestOu
         Assert.Contains("<TargetFramework>net10.0</TargetFramework>", project, StringComparison.Ordinal);
         Assert.Contains($"<PackageReference Include=\"EcsConstructs\" Version=\"{fixture.Version}\" />", project, StringComparison.Ordinal);
         Assert.Contains("EcsRules.Synth(app);", File.ReadAllText(Path.Combine(fixture.App, "src", "Orders", "Program.cs")), StringComparison.Ordinal);
-        Assert.Contains("dotnet run --project src/Orders/Orders.csproj", File.ReadAllText(Path.Combine(fixture.App, "cdk.json")), StringComparison.Ordinal);
+        Assert.Contains("node tools/cdk-app/run.mjs src/Orders/Orders.csproj", File.ReadAllText(Path.Combine(fixture.App, "cdk.json")), StringComparison.Ordinal);
     }
 
     [Fact]
