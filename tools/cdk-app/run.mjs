@@ -120,8 +120,13 @@ if (check) {
 if (reason) {
   const startedAt = Date.now();
   const seen = inputs(project);
-  const build = spawnSync("dotnet", ["build", project, "-c", configuration, "-v", "q", "-nologo", "-clp:NoSummary"], { stdio: ["ignore", "inherit", "inherit"] });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  // One line while it builds; MSBuild's own output only when the build fails.
+  process.stderr.write(`cdk-app: building ${project} (${reason})\n`);
+  const build = spawnSync("dotnet", ["build", project, "-c", configuration, "-v", "q", "-nologo"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (build.status !== 0) {
+    process.stderr.write(`${build.stdout ?? ""}${build.stderr ?? ""}${build.error ? String(build.error) : ""}\n`);
+    process.exit(build.status ?? 1);
+  }
   writeStamp(startedAt, seen);
 }
 
