@@ -49,6 +49,23 @@ else
   /usr/bin/time -f "%e s wall, %U s user" dotnet "$cli" check "${snapshots[@]}" > /dev/null || true
 fi
 
+echo "== cdk synth as a whole process: every example and an empty C# CDK app (what a user waits for)"
+# cdk.json's app command (tools/cdk-app/run.mjs: build only when something changed, then the built
+# app); the warm-up run builds. The empty app is the floor every C# CDK app pays (jsii start-up).
+if command -v hyperfine > /dev/null; then
+  synth_cmds=()
+  for project in examples/NginxWalkthrough/NginxWalkthrough.csproj examples/MixedCapacity/MixedCapacity.csproj \
+    examples/StepScalingWalkthrough/StepScalingWalkthrough.csproj examples/MultiStack/MultiStack.csproj \
+    examples/FargateWorker/FargateWorker.csproj examples/ExistingInfrastructure/ExistingInfrastructure.csproj \
+    bench/EmptyCdkApp/EmptyCdkApp.csproj; do
+    name=$(basename "$project" .csproj)
+    synth_cmds+=(-n "$name" "node_modules/.bin/cdk synth -q -o $scratch/synth-$name --app 'node tools/cdk-app/run.mjs $project'")
+  done
+  TMPDIR="$scratch" hyperfine --warmup 1 --runs "$ITERATIONS" --style basic "${synth_cmds[@]}"
+else
+  echo "(hyperfine not installed: apt-get install hyperfine)"
+fi
+
 if [[ "${SKIP_TESTS:-}" != "1" ]]; then
   echo "== test suite wall time"
   # The README's test command (an incremental build, then the four test projects in parallel),
