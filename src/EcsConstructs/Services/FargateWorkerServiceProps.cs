@@ -6,6 +6,18 @@ namespace EcsConstructs.Services;
 public sealed class FargateWorkerServiceProps : ServiceProps, IFargateServiceSettings
 {
     /// <summary>
+    /// Quick start: the task's CPU units on Fargate (1024 = one vCPU). Allowed: 256, 512, 1024, 2048,
+    /// 4096, 8192, 16384. Default: 256.
+    /// </summary>
+    public int Cpu { get; init; } = 256;
+
+    /// <summary>
+    /// Quick start: the task's memory on Fargate in MiB; it must be a size Fargate offers with
+    /// <see cref="Cpu"/> (256 CPU units: 512, 1024 or 2048 MiB). Default: 512.
+    /// </summary>
+    public int MemoryMiB { get; init; } = 512;
+
+    /// <summary>
     /// Give each task a public IP (tasks in public subnets need it to pull images and send logs).
     /// Default: true when the tasks run in public subnets by default (a VPC without private subnets
     /// with egress and no <see cref="ServiceProps.TaskSubnets"/>), else false.

@@ -92,8 +92,8 @@ internal static class ServiceBuilder
         {
             Compatibility = fargate ? Compatibility.FARGATE : Compatibility.EC2,
             NetworkMode = networkMode,
-            Cpu = fargate ? props.Cpu : null,
-            MemoryMiB = fargate ? props.MemoryLimitMiB : null,
+            Cpu = (props as IFargateServiceSettings)?.Cpu,
+            MemoryMiB = (props as IFargateServiceSettings)?.MemoryMiB,
             Logging = new TaskLogging { Retention = props.LogRetention },
             Containers =
             [
@@ -101,8 +101,8 @@ internal static class ServiceBuilder
                 {
                     Name = props.ContainerName ?? "app",
                     Image = props.Image,
-                    Cpu = fargate ? null : props.Cpu,
-                    MemoryLimitMiB = fargate ? null : props.MemoryLimitMiB,
+                    Cpu = (props as IEc2ServiceSettings)?.Cpu,
+                    MemoryLimitMiB = (props as IEc2ServiceSettings)?.MemoryLimitMiB,
                     MemoryReservationMiB = props.MemoryReservationMiB,
                     Environment = props.Environment,
                     // Bridge: host port unset = dynamic (HostPort 0); host and awsvpc: the container port.
@@ -271,35 +271,37 @@ internal static class ServiceBuilder
     private static void ValidateQuickStart(Construct scope, ServiceProps props, bool fargate, NetworkMode networkMode)
     {
         Check.NotEmpty(RuleIds.InvalidName, scope, nameof(props.ContainerName), props.ContainerName);
-        Check.InRange(RuleIds.OutOfRange, scope, nameof(props.MemoryLimitMiB), props.MemoryLimitMiB, 6, 1_000_000, "MiB");
         Check.InRange(RuleIds.OutOfRange, scope, nameof(props.MemoryReservationMiB), props.MemoryReservationMiB, 6, 1_000_000, "MiB");
-        Check.NotGreater(RuleIds.ContainerMemory, scope, nameof(props.MemoryReservationMiB), props.MemoryReservationMiB, nameof(props.MemoryLimitMiB), props.MemoryLimitMiB);
-        if (fargate)
+        if (props is IFargateServiceSettings task)
         {
             if (networkMode != NetworkMode.AWS_VPC)
             {
                 throw new EcsValidationException(RuleIds.AwsvpcRules, scope.Node.Path, nameof(props.NetworkMode), $"{networkMode} is not supported on Fargate; allowed: AWS_VPC.");
             }
 
-            if (!FargateSizes.IsValidCpu(props.Cpu))
+            if (!FargateSizes.IsValidCpu(task.Cpu))
             {
-                throw new EcsValidationException(RuleIds.FargateSize, scope.Node.Path, nameof(props.Cpu),
-                    $"{props.Cpu} CPU units is not a Fargate size; allowed: {string.Join(", ", FargateSizes.CpuValues)}.");
+                throw new EcsValidationException(RuleIds.FargateSize, scope.Node.Path, nameof(task.Cpu),
+                    $"{task.Cpu} CPU units is not a Fargate size; allowed: {string.Join(", ", FargateSizes.CpuValues)}.");
             }
 
-            if (props.MemoryLimitMiB is not { } memory || !FargateSizes.IsValid(props.Cpu, memory))
+            if (!FargateSizes.IsValid(task.Cpu, task.MemoryMiB))
             {
-                throw new EcsValidationException(RuleIds.FargateSize, scope.Node.Path, nameof(props.MemoryLimitMiB),
-                    $"{props.MemoryLimitMiB?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unset"} MiB is not allowed with {props.Cpu} CPU units on Fargate; allowed: {FargateSizes.DescribeMemoryFor(props.Cpu)}.");
+                throw new EcsValidationException(RuleIds.FargateSize, scope.Node.Path, nameof(task.MemoryMiB),
+                    $"{task.MemoryMiB} MiB is not allowed with {task.Cpu} CPU units on Fargate; allowed: {FargateSizes.DescribeMemoryFor(task.Cpu)}.");
             }
 
+            Check.NotGreater(RuleIds.ContainerMemory, scope, nameof(props.MemoryReservationMiB), props.MemoryReservationMiB, nameof(task.MemoryMiB), task.MemoryMiB);
             return;
         }
 
-        Check.InRange(RuleIds.OutOfRange, scope, nameof(props.Cpu), props.Cpu, 0, 10240, "CPU units");
-        if (props.MemoryLimitMiB is null && props.MemoryReservationMiB is null)
+        var container = (IEc2ServiceSettings)props;
+        Check.InRange(RuleIds.OutOfRange, scope, nameof(container.MemoryLimitMiB), container.MemoryLimitMiB, 6, 1_000_000, "MiB");
+        Check.NotGreater(RuleIds.ContainerMemory, scope, nameof(props.MemoryReservationMiB), props.MemoryReservationMiB, nameof(container.MemoryLimitMiB), container.MemoryLimitMiB);
+        Check.InRange(RuleIds.OutOfRange, scope, nameof(container.Cpu), container.Cpu, 0, 10240, "CPU units");
+        if (container.MemoryLimitMiB is null && props.MemoryReservationMiB is null)
         {
-            throw new EcsValidationException(RuleIds.ContainerMemory, scope.Node.Path, nameof(props.MemoryLimitMiB),
+            throw new EcsValidationException(RuleIds.ContainerMemory, scope.Node.Path, nameof(container.MemoryLimitMiB),
                 "and MemoryReservationMiB are both unset; an EC2 task's container needs at least one of them.");
         }
     }

@@ -25,7 +25,7 @@ public abstract class ServiceProps
 
     /// <summary>
     /// A full task definition (several containers, sidecars, secrets, volumes). When given, the
-    /// quick-start container settings (<see cref="Image"/>, <see cref="Cpu"/>, <see cref="MemoryLimitMiB"/>,
+    /// quick-start container settings (<see cref="Image"/>, the CPU and memory of the launch type's props,
     /// <see cref="MemoryReservationMiB"/>, <see cref="Environment"/>, <see cref="NetworkMode"/>,
     /// <see cref="LogRetention"/>) are not used and <see cref="Image"/> must be unset. Its compatibility
     /// must include the service's launch type. Default: none (a task is built from the quick-start settings).
@@ -48,19 +48,8 @@ public abstract class ServiceProps
     /// </summary>
     public string? ContainerName { get; init; }
 
-    /// <summary>
-    /// Quick start: CPU units of the container (1024 = one vCPU). Allowed on EC2: 0 to 10240 (0 = no
-    /// reservation). On Fargate it is the task's CPU, one of 256, 512, 1024, 2048, 4096, 8192, 16384. Default: 256.
-    /// </summary>
-    public int Cpu { get; init; } = 256;
 
-    /// <summary>
-    /// Quick start: hard memory limit of the container in MiB (the container is killed above it). On
-    /// Fargate it is the task's memory and must suit <see cref="Cpu"/>. Allowed: 6 or more. Default: 512.
-    /// </summary>
-    public int? MemoryLimitMiB { get; init; } = 512;
-
-    /// <summary>Quick start: soft memory reservation in MiB used for placement; at most <see cref="MemoryLimitMiB"/>. Default: none.</summary>
+    /// <summary>Quick start: soft memory reservation of the container in MiB, used for placement; at most its memory limit. Default: none.</summary>
     public int? MemoryReservationMiB { get; init; }
 
     /// <summary>Quick start: plain environment variables of the container (never secrets: names that look like secrets are refused). Default: none.</summary>

@@ -38,7 +38,7 @@ internal static class ServiceScenarios
             Image = Fixtures.Image,
             ContainerPort = 8080,
             Cpu = 512,
-            MemoryLimitMiB = 1024,
+            MemoryMiB = 1024,
             CertificateArn = CertificateArn,
             HealthCheck = new HealthCheckOptions { Path = "/health" },
         });

@@ -160,8 +160,8 @@ public sealed class ServiceValidationTests
     [Fact]
     public void A_fargate_memory_not_allowed_with_the_cpu_is_rejected()
     {
-        var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, Cpu = 256, MemoryLimitMiB = 4096 });
-        Assert.StartsWith("[ECS038] Test/Web: MemoryLimitMiB: 4096 MiB is not allowed with 256 CPU units on Fargate; allowed: ", e.Message, StringComparison.Ordinal);
+        var e = Fargate(c => new() { Cluster = c, Image = Fixtures.Image, Cpu = 256, MemoryMiB = 4096 });
+        Assert.StartsWith("[ECS038] Test/Web: MemoryMiB: 4096 MiB is not allowed with 256 CPU units on Fargate; allowed: ", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public static class EcsAppStack
             Image = ImageSource.FromRegistry("public.ecr.aws/nginx/nginx:1.27"),
             ContainerPort = 80,
             Cpu = 256,
-            MemoryLimitMiB = 512,
+            MemoryMiB = 512,
             DesiredCount = 2,
         });
 
