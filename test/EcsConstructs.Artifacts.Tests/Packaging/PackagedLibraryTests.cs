@@ -115,6 +115,7 @@ public sealed class PackagedLibraryTests(PackagedLibraryFixture fixture, ITestOu
     {
         var entries = fixture.Entries($"EcsConstructs.Templates.{fixture.Version}.nupkg");
         Assert.Contains("content/ecs-app/.template.config/template.json", entries);
+        Assert.Contains("content/ecs-app/tools/cdk-app/run.mjs", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) || e.Contains("/bin/", StringComparison.Ordinal) || e.Contains("/obj/", StringComparison.Ordinal));
         var metadata = Metadata(fixture.Nuspec($"EcsConstructs.Templates.{fixture.Version}.nupkg"));
         Assert.Equal("Template", metadata.Elements().Single(e => e.Name.LocalName == "packageTypes").Elements().Single().Attribute("name")?.Value);
