@@ -159,18 +159,31 @@ internal static class EcsModel
         return groups.Count == 0 ? null : groups.Distinct().ToList();
     }
 
+    /// <summary>Whether user data writes <c>ECS_CLUSTER</c> (the ECS agent's setting of the cluster to join).</summary>
+    public static bool WritesEcsCluster(JsonNode? userData) =>
+        AnyString(userData, s => s.Contains("ECS_CLUSTER", StringComparison.Ordinal));
+
     /// <summary>Whether the instances of a group register with the cluster: their user data writes <c>ECS_CLUSTER</c> with the cluster's reference or literal name.</summary>
     public static bool JoinsCluster(this TemplateIndex index, CfnEntry group, CfnEntry cluster)
     {
         var userData = Get(index.LaunchData(group), "UserData");
-        return AnyString(userData, s => s.Contains("ECS_CLUSTER", StringComparison.Ordinal))
+        return WritesEcsCluster(userData)
             && (Mentions(userData, cluster.Key)
                 || (Str(cluster.P("ClusterName")) is { } name && AnyString(userData, s => s.Contains($"ECS_CLUSTER={name}", StringComparison.Ordinal))));
     }
 
+    /// <summary>What messages add to a count <see cref="DesiredCount"/> found without a <c>DesiredCount</c>: where it comes from.</summary>
+    public static string DesiredCountSource(CfnEntry service) =>
+        service.P("DesiredCount") is null ? " (DesiredCount not set: the scalable target's minimum, or 1)" : string.Empty;
+
     /// <summary>How a message names the count <see cref="DesiredCount"/> found: <c>DesiredCount 3</c>, or where it comes from.</summary>
     public static string DesiredCountLabel(CfnEntry service, int desired) =>
-        service.P("DesiredCount") is not null ? $"DesiredCount {desired}" : $"{desired} task(s) (DesiredCount not set: the scalable target's minimum, or 1)";
+        service.P("DesiredCount") is not null ? $"DesiredCount {desired}" : $"{desired} task(s){DesiredCountSource(service)}";
+
+    /// <summary>The scalable target that scales the service's desired count, if the templates have one.</summary>
+    public static CfnEntry? ScalableTargetOf(this TemplateIndex index, CfnEntry service) =>
+        index.OfType("AWS::ApplicationAutoScaling::ScalableTarget")
+            .FirstOrDefault(t => Str(t.P("ScalableDimension")) == "ecs:service:DesiredCount" && Mentions(t.P("ResourceId"), service.Key));
 
     /// <summary>
     /// The task count a REPLICA service runs at: its <c>DesiredCount</c>; without one, the minimum of the
@@ -189,9 +202,7 @@ internal static class EcsModel
             return Int(given);
         }
 
-        var target = index.OfType("AWS::ApplicationAutoScaling::ScalableTarget")
-            .FirstOrDefault(t => Str(t.P("ScalableDimension")) == "ecs:service:DesiredCount" && Mentions(t.P("ResourceId"), service.Key));
-        return target is null ? 1 : Int(target.P("MinCapacity"));
+        return index.ScalableTargetOf(service) is { } target ? Int(target.P("MinCapacity")) : 1;
     }
 
     /// <summary>The launch template data or launch configuration of a group.</summary>

@@ -20,7 +20,7 @@ internal static class AmiRules
         foreach (var group in index.OfType(Asg))
         {
             var data = index.LaunchData(group);
-            var forEcs = providerGroups.Contains(group) || AnyString(Get(data, "UserData"), s => s.Contains("ECS_CLUSTER", StringComparison.Ordinal));
+            var forEcs = providerGroups.Contains(group) || WritesEcsCluster(Get(data, "UserData"));
             var path = ParameterPath(index, Get(data, "ImageId"));
             if (!forEcs || path is null || IsEcsOptimized(path))
             {

@@ -43,7 +43,7 @@ internal static class CapacityProviderRules
             }
 
             var userData = Get(data, "UserData");
-            if (!AnyString(userData, s => s.Contains("ECS_CLUSTER", StringComparison.Ordinal)))
+            if (!WritesEcsCluster(userData))
             {
                 yield return new Finding(group, $"the launch template or configuration of capacity provider {provider.Path} has {(userData is null ? "no user data" : "user data without ECS_CLUSTER")}, so the instances register with the cluster named 'default', not this cluster.");
             }

@@ -109,7 +109,7 @@ internal static class InstanceFitRules
             }
             else if (!Deployments.FixedHostPortsCanDeploy(desired.Value, minPercent, room))
             {
-                yield return new Finding(service, $"{bound}; {desired} tasks{(service.P("DesiredCount") is null ? " (DesiredCount not set: the scalable target's minimum, or 1)" : string.Empty)} fill the {room} instances the capacity can have and MinimumHealthyPercent {minPercent} keeps {Deployments.MustKeep(desired.Value, minPercent)} running, so a deployment can neither place a new task nor stop an old one first (\"already using a port required by your task\").");
+                yield return new Finding(service, $"{bound}; {desired} tasks{DesiredCountSource(service)} fill the {room} instances the capacity can have and MinimumHealthyPercent {minPercent} keeps {Deployments.MustKeep(desired.Value, minPercent)} running, so a deployment can neither place a new task nor stop an old one first (\"already using a port required by your task\").");
             }
         }
     }

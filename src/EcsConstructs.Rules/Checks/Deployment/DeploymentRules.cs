@@ -13,11 +13,9 @@ internal static class DeploymentRules
 {
     public static IEnumerable<Finding> DesiredCountWithAutoScaling(TemplateIndex index)
     {
-        var targets = index.OfType("AWS::ApplicationAutoScaling::ScalableTarget")
-            .Where(t => Str(t.P("ScalableDimension")) == "ecs:service:DesiredCount").ToList();
         foreach (var service in index.OfType(Service).Where(s => s.P("DesiredCount") is not null))
         {
-            var target = targets.FirstOrDefault(t => Mentions(t.P("ResourceId"), service.Key));
+            var target = index.ScalableTargetOf(service);
             if (target is null)
             {
                 continue;
