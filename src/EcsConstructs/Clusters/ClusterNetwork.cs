@@ -18,7 +18,15 @@ internal static class ClusterNetwork
     /// Whether <paramref name="vpc"/> has private subnets with egress. Without them (a VPC of public
     /// subnets, perhaps with isolated ones) instances and tasks run in the public subnets with public IPs.
     /// </summary>
-    public static bool HasPrivateEgress(IVpc vpc) => vpc.PrivateSubnets.Length > 0;
+    /// <remarks>
+    /// Asked by every service and capacity of the VPC (task subnets, public IPs, internal load
+    /// balancers): answered once per VPC, since reading <c>PrivateSubnets</c> is a round trip to the
+    /// CDK process that returns every subnet. A VPC's subnets are fixed once it is constructed.
+    /// </remarks>
+    public static bool HasPrivateEgress(IVpc vpc) =>
+        KnownPrivateEgress.GetValue(vpc, v => new(v.PrivateSubnets.Length > 0)).Value;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IVpc, System.Runtime.CompilerServices.StrongBox<bool>> KnownPrivateEgress = new();
 
     public static Vpc Create(Construct scope, EcsClusterProps props)
     {

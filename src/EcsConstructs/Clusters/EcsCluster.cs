@@ -54,14 +54,7 @@ public sealed partial class EcsCluster : Construct, IEcsCluster
             FargateEnabled = true;
         }
 
-        var strategy = props.DefaultCapacityProviderStrategy ?? DefaultStrategy();
-        if (strategy.Count > 0)
-        {
-            Cluster.AddDefaultCapacityProviderStrategy(
-                CapacityProviderStrategies.Resolve(this, nameof(props.DefaultCapacityProviderStrategy), strategy, this));
-        }
-
-        DefaultCapacityProviderStrategy = strategy;
+        SetDefaultStrategy(props.DefaultCapacityProviderStrategy ?? DefaultStrategy());
     }
 
     /// <summary>The log group of ECS Exec sessions, when <see cref="EcsClusterProps.ExecuteCommandLogging"/> is set.</summary>
@@ -80,7 +73,7 @@ public sealed partial class EcsCluster : Construct, IEcsCluster
     public bool FargateEnabled { get; }
 
     /// <summary>The strategy services get when they name none (empty when the cluster has none).</summary>
-    public IReadOnlyList<CapacityProviderShare> DefaultCapacityProviderStrategy { get; private set; }
+    public IReadOnlyList<CapacityProviderShare> DefaultCapacityProviderStrategy { get; private set; } = [];
 
     /// <summary>
     /// Adds an EC2 capacity (an Auto Scaling group capacity provider) after the cluster is created,
@@ -107,13 +100,22 @@ public sealed partial class EcsCluster : Construct, IEcsCluster
         _ec2Capacity.Add(capacity);
         if (DefaultCapacityProviderStrategy.Count == 0)
         {
-            var strategy = DefaultStrategy();
-            Cluster.AddDefaultCapacityProviderStrategy(
-                CapacityProviderStrategies.Resolve(this, nameof(EcsClusterProps.DefaultCapacityProviderStrategy), strategy, this));
-            DefaultCapacityProviderStrategy = strategy;
+            SetDefaultStrategy(DefaultStrategy());
         }
 
         return capacity;
+    }
+
+    /// <summary>Writes the cluster's default strategy (none when empty); CDK allows it once per cluster.</summary>
+    private void SetDefaultStrategy(IReadOnlyList<CapacityProviderShare> strategy)
+    {
+        if (strategy.Count > 0)
+        {
+            Cluster.AddDefaultCapacityProviderStrategy(
+                CapacityProviderStrategies.Resolve(this, nameof(EcsClusterProps.DefaultCapacityProviderStrategy), strategy, this));
+        }
+
+        DefaultCapacityProviderStrategy = strategy;
     }
 
     /// <inheritdoc/>

@@ -87,7 +87,7 @@ internal static class ServiceBuilder
             ServiceLoadBalancing.RequireNetwork(scope, networkMode);
         }
 
-        ValidateQuickStart(scope, props, fargate, networkMode);
+        ValidateQuickStart(scope, props, networkMode);
         return new EcsTaskDefinition(scope, "Task", new EcsTaskDefinitionProps
         {
             Compatibility = fargate ? Compatibility.FARGATE : Compatibility.EC2,
@@ -122,7 +122,7 @@ internal static class ServiceBuilder
         Check.EcsName(scope, nameof(props.ServiceName), props.ServiceName, "service name");
         ValidateDeploymentRoom(scope, props);
         ValidateAlarms(scope, props);
-        ValidateLaunchTypeSettings(scope, props, task, fargate);
+        ValidateLaunchTypeSettings(scope, props, task);
         ValidatePlacement(scope, props);
         if (!fargate)
         {
@@ -268,7 +268,7 @@ internal static class ServiceBuilder
     private static SubnetSelection TaskSubnets(ServiceProps props) =>
         props.TaskSubnets ?? new SubnetSelection { SubnetType = ClusterNetwork.HasPrivateEgress(props.Cluster.Vpc) ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PUBLIC };
 
-    private static void ValidateQuickStart(Construct scope, ServiceProps props, bool fargate, NetworkMode networkMode)
+    private static void ValidateQuickStart(Construct scope, ServiceProps props, NetworkMode networkMode)
     {
         Check.NotEmpty(RuleIds.InvalidName, scope, nameof(props.ContainerName), props.ContainerName);
         Check.InRange(RuleIds.OutOfRange, scope, nameof(props.MemoryReservationMiB), props.MemoryReservationMiB, 6, 1_000_000, "MiB");
@@ -345,7 +345,7 @@ internal static class ServiceBuilder
         }
     }
 
-    private static void ValidateLaunchTypeSettings(Construct scope, ServiceProps props, EcsTaskDefinition task, bool fargate)
+    private static void ValidateLaunchTypeSettings(Construct scope, ServiceProps props, EcsTaskDefinition task)
     {
         if (task.NetworkMode != NetworkMode.AWS_VPC && (props.TaskSubnets is not null || props.SecurityGroups is not null))
         {
