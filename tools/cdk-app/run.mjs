@@ -66,16 +66,16 @@ function inputs(project) {
   return [...list].sort();
 }
 
-/** Why a build is needed, or null when the last build saw exactly these inputs, none changed since. */
-function staleness(project, dll, stampFile) {
+/** Why a build is needed, or null when the last build saw exactly the current inputs, none changed since. */
+function staleness(current, dll, stampFile) {
   if (!existsSync(dll)) return `${dll} does not exist`;
   if (!existsSync(stampFile)) return "no build by this launcher yet";
   const stamp = JSON.parse(readFileSync(stampFile, "utf8"));
-  const current = inputs(project);
   const before = new Set(stamp.inputs);
   const added = current.find((f) => !before.has(f));
   if (added) return `${added} is new`;
-  const removed = stamp.inputs.find((f) => !current.includes(f));
+  const now = new Set(current);
+  const removed = stamp.inputs.find((f) => !now.has(f));
   if (removed) return `${removed} was removed`;
   const changed = current.find((f) => statSync(f).mtimeMs > stamp.builtAt);
   return changed ? `${changed} changed` : null;
@@ -106,12 +106,14 @@ function writeStamp(builtAt, seen) {
   writeFileSync(stampFile, JSON.stringify({ builtAt, inputs: seen }));
 }
 
+// Read once: what the staleness check compares, and what a build's stamp records.
+const current = inputs(project);
 if (markBuilt) {
-  writeStamp(Date.now(), inputs(project));
+  writeStamp(Date.now(), current);
   process.exit(0);
 }
 
-const reason = staleness(project, dll, stampFile);
+const reason = staleness(current, dll, stampFile);
 if (check) {
   process.stdout.write(reason ? `stale: ${reason}\n` : "up to date\n");
   process.exit(0);
@@ -119,7 +121,6 @@ if (check) {
 
 if (reason) {
   const startedAt = Date.now();
-  const seen = inputs(project);
   // One line while it builds; MSBuild's own output only when the build fails.
   process.stderr.write(`cdk-app: building ${project} (${reason})\n`);
   const build = spawnSync("dotnet", ["build", project, "-c", configuration, "-v", "q", "-nologo"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -127,7 +128,7 @@ if (reason) {
     process.stderr.write(`${build.stdout ?? ""}${build.stderr ?? ""}${build.error ? String(build.error) : ""}\n`);
     process.exit(build.status ?? 1);
   }
-  writeStamp(startedAt, seen);
+  writeStamp(startedAt, current);
 }
 
 const run = spawnSync("dotnet", [dll, ...appArgs], { stdio: "inherit" });
