@@ -80,9 +80,9 @@ public static class ExistingInfrastructureApp
             DesiredCount = 2,
             // An imported cluster's providers are named as they exist in the account.
             CapacityProviderStrategy = [new CapacityProviderShare { Provider = CapacityProviderName, Weight = 1 }],
-            Listener = listener,
-            ListenerRule = new ListenerRuleOptions
+            LoadBalancer = new ListenerRuleOptions
             {
+                Listener = listener,
                 Priority = 30,
                 HostHeaders = ["orders.example.com"],
                 PathPatterns = ["/orders/*"],

@@ -46,10 +46,10 @@ public static class MultiStackApp
         var network = new NetworkStack(app, "MultiStack-Network", env, zones);
         var cluster = new ClusterStack(app, "MultiStack-Cluster", env, network.Vpc);
         var frontend = new FrontendStack(app, "MultiStack-Frontend", env, network.Vpc);
-        var api = new ServiceStack(app, "MultiStack-Api", env, cluster.Cluster, frontend.Listener,
-            new ListenerRuleOptions { Priority = 10, PathPatterns = ["/api/*"] }, "api");
-        var web = new ServiceStack(app, "MultiStack-Web", env, cluster.Cluster, frontend.Listener,
-            new ListenerRuleOptions { Priority = 20, PathPatterns = ["/web/*"] }, "web");
+        var api = new ServiceStack(app, "MultiStack-Api", env, cluster.Cluster,
+            new ListenerRuleOptions { Listener = frontend.Listener, Priority = 10, PathPatterns = ["/api/*"] }, "api");
+        var web = new ServiceStack(app, "MultiStack-Web", env, cluster.Cluster,
+            new ListenerRuleOptions { Listener = frontend.Listener, Priority = 20, PathPatterns = ["/web/*"] }, "web");
         return new MultiStackStacks(network, cluster, frontend, api, web);
     }
 }
@@ -174,10 +174,9 @@ public sealed class ServiceStack : Stack
     /// <param name="id">The stack id.</param>
     /// <param name="env">The environment.</param>
     /// <param name="cluster">The cluster of the cluster stack.</param>
-    /// <param name="listener">The listener of the frontend stack.</param>
-    /// <param name="rule">The service's rule on the listener.</param>
+    /// <param name="rule">The service's rule on the listener of the frontend stack.</param>
     /// <param name="name">The container name.</param>
-    public ServiceStack(Construct scope, string id, Amazon.CDK.Environment env, IEcsCluster cluster, IApplicationListener listener, ListenerRuleOptions rule, string name)
+    public ServiceStack(Construct scope, string id, Amazon.CDK.Environment env, IEcsCluster cluster, ListenerRuleOptions rule, string name)
         : base(scope, id, new StackProps { Env = env, Description = $"EcsConstructs multi-stack example: the {name} service" })
     {
         Service = new LoadBalancedEc2Service(this, "Service", new LoadBalancedEc2ServiceProps
@@ -187,8 +186,7 @@ public sealed class ServiceStack : Stack
             ContainerName = name,
             MemoryLimitMiB = 256,
             DesiredCount = 2,
-            Listener = listener,
-            ListenerRule = rule,
+            LoadBalancer = rule,
         });
     }
 

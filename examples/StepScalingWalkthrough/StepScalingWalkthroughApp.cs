@@ -96,7 +96,7 @@ public static class StepScalingWalkthroughApp
         _ = new ServiceScaling(stack, "Scaling", new ServiceScalingProps
         {
             Service = web.Service,
-            TargetGroup = web.TargetGroup,
+            TargetGroup = web.LoadBalancing.TargetGroup,
             MinCapacity = 2,
             MaxCapacity = 10,
             StepScaling =

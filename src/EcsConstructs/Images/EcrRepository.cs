@@ -26,10 +26,10 @@ public sealed partial class EcrRepository : Construct
         : base(scope, id)
     {
         props ??= new EcrRepositoryProps();
-        Validate(props);
+        var expireAfterDays = Validate(props);
 
         var rules = new List<ILifecycleRule>();
-        if (props.ExpireUntaggedAfterDays is { } days)
+        if (expireAfterDays is { } days)
         {
             rules.Add(new LifecycleRule
             {
@@ -104,7 +104,8 @@ public sealed partial class EcrRepository : Construct
     /// <param name="digest">The image digest.</param>
     public ImageSource ImageByDigest(string digest) => ImageSource.FromEcrDigest(Repository, digest);
 
-    private void Validate(EcrRepositoryProps props)
+    /// <summary>Checks the props; returns <see cref="EcrRepositoryProps.ExpireUntaggedAfter"/> in whole days (null when not set or unresolved).</summary>
+    private int? Validate(EcrRepositoryProps props)
     {
         if (props.RepositoryName is { } name && !Token.IsUnresolved(name) && !NamePattern().IsMatch(name))
         {
@@ -113,7 +114,8 @@ public sealed partial class EcrRepository : Construct
         }
 
         Check.InRange(RuleIds.OutOfRange, this, nameof(props.KeepLastTaggedImages), props.KeepLastTaggedImages, 1, 10000, "images");
-        Check.InRange(RuleIds.OutOfRange, this, nameof(props.ExpireUntaggedAfterDays), props.ExpireUntaggedAfterDays, 1, 3650, "days");
+        var expireAfterDays = WholeDays(props.ExpireUntaggedAfter);
+        Check.InRange(RuleIds.OutOfRange, this, nameof(props.ExpireUntaggedAfter), expireAfterDays, 1, 3650, "days");
         foreach (var account in props.CrossAccountPullAccountIds ?? [])
         {
             if (!Token.IsUnresolved(account) && !AccountPattern().IsMatch(account))
@@ -122,6 +124,26 @@ public sealed partial class EcrRepository : Construct
                     $"'{account}' is not an AWS account id; allowed: 12 digits.");
             }
         }
+
+        return expireAfterDays;
+    }
+
+    /// <summary>A duration in whole days, refusing fractions (ECR's lifecycle policies count days; CDK would fail with a raw error).</summary>
+    private int? WholeDays(Duration? duration)
+    {
+        const string property = nameof(EcrRepositoryProps.ExpireUntaggedAfter);
+        if (Check.WholeSeconds(RuleIds.FractionalSeconds, this, property, duration) is not { } seconds)
+        {
+            return null;
+        }
+
+        if (seconds % 86400 != 0)
+        {
+            throw new EcsValidationException(RuleIds.FractionalSeconds, Node.Path, property,
+                $"{Check.Format(seconds / 86400)} days is not a whole number of days; ECR expires images after whole days; allowed: e.g. Duration.Days({Check.Format(Math.Ceiling(seconds / 86400))}).");
+        }
+
+        return (int)(seconds / 86400);
     }
 
     [GeneratedRegex("^(?=.{2,256}$)[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$")]

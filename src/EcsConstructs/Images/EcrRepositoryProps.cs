@@ -18,8 +18,11 @@ public sealed class EcrRepositoryProps
     /// <summary>Keep only the newest N tagged images (older ones expire). Allowed: 1 to 10000, or null for no limit. Default: 30.</summary>
     public int? KeepLastTaggedImages { get; init; } = 30;
 
-    /// <summary>Expire untagged images this many days after they were pushed. Allowed: 1 to 3650, or null to keep them. Default: 7.</summary>
-    public int? ExpireUntaggedAfterDays { get; init; } = 7;
+    /// <summary>
+    /// Expire untagged images this long after they were pushed (ECR counts whole days). Allowed: 1 to
+    /// 3650 whole days, or null to keep them. Default: 7 days.
+    /// </summary>
+    public Duration? ExpireUntaggedAfter { get; init; } = Duration.Days(7);
 
     /// <summary>A customer-managed KMS key to encrypt images with (<c>KMS</c> encryption). Default: none, <c>AES256</c> (S3-managed keys).</summary>
     public IKey? EncryptionKey { get; init; }

@@ -60,7 +60,7 @@ public sealed partial class ServiceScaling : Construct
         Validate(props);
         var service = props.Service;
         var requestCountLabel = props.RequestCountTracking is { } tracking
-            ? ResourceLabel(tracking, tracking.TargetGroup ?? props.TargetGroup)
+            ? ResourceLabel(tracking, tracking.TargetGroup ?? ApplicationTargetGroupOf(props.TargetGroup))
             : null;
         ClaimService(service);
 
@@ -186,6 +186,15 @@ public sealed partial class ServiceScaling : Construct
             ScaleOutCooldown = options.ScaleOutCooldown,
             DisableScaleIn = options.DisableScaleIn ? true : null,
         });
+
+    /// <summary>The ALB target group for request-count tracking; a Network Load Balancer's target group has no request count per target.</summary>
+    private IApplicationTargetGroup? ApplicationTargetGroupOf(ITargetGroup? group) => group switch
+    {
+        null => null,
+        IApplicationTargetGroup application => application,
+        _ => throw new EcsValidationException(RuleIds.RequestCountScaling, Node.Path, nameof(ServiceScalingProps.TargetGroup),
+            "is a Network Load Balancer's target group, which has no request count per target; request-count tracking needs an Application Load Balancer's target group (use CPU, memory or a metric with an NLB)."),
+    };
 
     private string ResourceLabel(RequestCountTrackingOptions options, IApplicationTargetGroup? group)
     {

@@ -19,10 +19,11 @@ public sealed class ServiceScalingProps
     public required int MaxCapacity { get; init; }
 
     /// <summary>
-    /// The ALB target group the service is registered in, used by request-count tracking.
-    /// Default: none (request-count tracking then needs its own target group or full names).
+    /// The target group the service is registered in (e.g. <c>web.LoadBalancing.TargetGroup</c>), used by
+    /// request-count tracking, which needs an ALB target group. Default: none (request-count tracking
+    /// then needs its own target group or full names).
     /// </summary>
-    public IApplicationTargetGroup? TargetGroup { get; init; }
+    public ITargetGroup? TargetGroup { get; init; }
 
     /// <summary>Target tracking on average CPU utilization. Default: none.</summary>
     public UtilizationTrackingOptions? CpuTracking { get; init; }

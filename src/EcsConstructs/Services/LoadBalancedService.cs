@@ -1,5 +1,4 @@
 using Amazon.CDK.AWS.ECS;
-using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
 using EcsConstructs.Rules;
@@ -26,18 +25,9 @@ public abstract class LoadBalancedService : Construct
         ServiceLoadBalancing? loadBalancing = null;
         (TaskDefinition, CreatedService) = ServiceBuilder.Build(this, props, fargate, props.ContainerPort ?? 80, props.HealthCheckGracePeriod,
             task => loadBalancing = ServiceLoadBalancing.Plan(this, props, task));
-        loadBalancing!.Attach(CreatedService, props.Cluster.Vpc);
-
+        LoadBalancing = loadBalancing!.Attach(CreatedService, props.Cluster.Vpc);
         Container = TaskDefinition.Containers[loadBalancing.ContainerName];
         ContainerPort = loadBalancing.ContainerPort;
-        LoadBalancer = loadBalancing.ApplicationLoadBalancer;
-        NetworkLoadBalancer = loadBalancing.NetworkLoadBalancer;
-        Listener = loadBalancing.Listener;
-        NetworkListener = loadBalancing.NetworkListener;
-        RedirectListener = loadBalancing.RedirectListener;
-        ListenerRule = loadBalancing.ListenerRule;
-        TargetGroup = loadBalancing.TargetGroup;
-        NetworkTargetGroup = loadBalancing.NetworkTargetGroup;
     }
 
     /// <summary>The task definition: the one given, or the one built from the quick-start settings.</summary>
@@ -52,29 +42,13 @@ public abstract class LoadBalancedService : Construct
     /// <summary>The container port the load balancer sends traffic to.</summary>
     public int ContainerPort { get; }
 
-    /// <summary>The Application Load Balancer created; null with a Network Load Balancer or a shared listener.</summary>
-    public ApplicationLoadBalancer? LoadBalancer { get; }
-
-    /// <summary>The Network Load Balancer created with <see cref="LoadBalancerKind.Network"/>; null otherwise.</summary>
-    public NetworkLoadBalancer? NetworkLoadBalancer { get; }
-
-    /// <summary>The ALB listener that forwards to the service: the created HTTP or HTTPS listener, or the shared one; null with an NLB.</summary>
-    public IApplicationListener? Listener { get; }
-
-    /// <summary>The NLB listener (TCP, or TLS with a certificate); null with an ALB.</summary>
-    public NetworkListener? NetworkListener { get; }
-
-    /// <summary>The port 80 listener redirecting to HTTPS; null without a certificate or with the redirect off.</summary>
-    public ApplicationListener? RedirectListener { get; }
-
-    /// <summary>The rule on the shared listener; null when the service created its load balancer.</summary>
-    public ApplicationListenerRule? ListenerRule { get; }
-
-    /// <summary>The ALB target group (target type <c>instance</c> for bridge and host mode, <c>ip</c> for awsvpc); null with an NLB.</summary>
-    public ApplicationTargetGroup? TargetGroup { get; }
-
-    /// <summary>The NLB target group; null with an ALB.</summary>
-    public NetworkTargetGroup? NetworkTargetGroup { get; }
+    /// <summary>
+    /// What was created to receive traffic, typed by the <see cref="LoadBalancedServiceProps.LoadBalancer"/>
+    /// choice: <see cref="ApplicationLoadBalancing"/> (the default), <see cref="NetworkLoadBalancing"/> or
+    /// <see cref="SharedListenerLoadBalancing"/>. Its <see cref="LoadBalancing.Listener"/> and
+    /// <see cref="LoadBalancing.TargetGroup"/> exist with every choice.
+    /// </summary>
+    public LoadBalancing LoadBalancing { get; }
 
     /// <summary>The ECS service, whichever its launch type.</summary>
     private protected BaseService CreatedService { get; }

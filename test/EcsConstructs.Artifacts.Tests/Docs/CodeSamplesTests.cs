@@ -37,7 +37,7 @@ public sealed partial class CodeSamplesTests
         internal sealed class Sample : Stack
         {
             private App app;
-            private Stack stack;
+            private Stack stack, networkStack, clusterStack;
             private EcsCluster cluster;
             private ICluster c;
             private ImageSource image, webImage, apiImage, workerImage;

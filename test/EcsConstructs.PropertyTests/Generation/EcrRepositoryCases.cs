@@ -11,7 +11,7 @@ internal sealed record RepositoryData(
     bool ScanOnPush,
     bool ImmutableTags,
     int? KeepLastTagged,
-    int? ExpireUntaggedDays,
+    double? ExpireUntaggedDays,
     bool KmsKey,
     string[]? PullAccounts,
     RemovalPolicy RemovalPolicy);
@@ -33,7 +33,7 @@ internal sealed class EcrRepositoryCases : PerturbingCaseGenerator<RepositoryDat
         from scan in G.Chance(80)
         from immutable in G.Chance(80)
         from keep in G.Maybe(80, G.Pick(1, 30, 10_000))
-        from expire in G.Maybe(80, G.Pick(1, 7, 3650))
+        from expire in G.Maybe(80, G.Pick(1.0, 7.0, 3650.0))
         from kms in G.Chance(20)
         from accounts in G.MaybeRef(25, G.Pick(OneAccount, TwoAccounts))
         from removal in G.Pick(RemovalPolicy.RETAIN, RemovalPolicy.RETAIN, RemovalPolicy.DESTROY)
@@ -45,8 +45,10 @@ internal sealed class EcrRepositoryCases : PerturbingCaseGenerator<RepositoryDat
             s => G.Pick("", "a", "Orders", "orders//api", "-orders", "orders-", "orders api", new string('o', 257)).Select(n => s with { Name = n })),
         new("longest repository name", false, ["RepositoryName"], s => Gen.Constant(s with { Name = new string('o', 256) })),
         new("KeepLastTaggedImages out of range", true, ["KeepLastTaggedImages"], s => G.Pick(0, -1, 10_001).Select(n => s with { KeepLastTagged = n })),
-        new("ExpireUntaggedAfterDays out of range", true, ["ExpireUntaggedAfterDays"], s => G.Pick(0, -7, 3651).Select(n => s with { ExpireUntaggedDays = n })),
-        new("no lifecycle rules", false, ["KeepLastTaggedImages", "ExpireUntaggedAfterDays"], s => Gen.Constant(s with { KeepLastTagged = null, ExpireUntaggedDays = null })),
+        // A negative Duration cannot be created (CDK refuses it), so 0 and above 3650 days are the bad inputs.
+        new("ExpireUntaggedAfter out of range", true, ["ExpireUntaggedAfter"], s => G.Pick(0.0, 3651.0).Select(n => s with { ExpireUntaggedDays = n })),
+        new("ExpireUntaggedAfter not whole days", true, ["ExpireUntaggedAfter"], s => G.Pick(0.5, 1.25, 6.5).Select(n => s with { ExpireUntaggedDays = n })),
+        new("no lifecycle rules", false, ["KeepLastTaggedImages", "ExpireUntaggedAfter"], s => Gen.Constant(s with { KeepLastTagged = null, ExpireUntaggedDays = null })),
         new("invalid pull account id", true, ["CrossAccountPullAccountIds"],
             s => G.Pick("1234", "abcdefghijkl", "", "1234567890123", "*").Select(a => s with { PullAccounts = ["210987654321", a] })),
         new("empty pull account list", false, ["CrossAccountPullAccountIds"], s => Gen.Constant(s with { PullAccounts = [] })),
@@ -60,7 +62,7 @@ internal sealed class EcrRepositoryCases : PerturbingCaseGenerator<RepositoryDat
             ScanOnPush = spec.ScanOnPush,
             ImmutableTags = spec.ImmutableTags,
             KeepLastTaggedImages = spec.KeepLastTagged,
-            ExpireUntaggedAfterDays = spec.ExpireUntaggedDays,
+            ExpireUntaggedAfter = spec.ExpireUntaggedDays is { } days ? Duration.Minutes(days * 24 * 60) : null,
             EncryptionKey = spec.KmsKey ? new Key(stack, "Key", new KeyProps { EnableKeyRotation = true }) : null,
             CrossAccountPullAccountIds = spec.PullAccounts,
             RemovalPolicy = spec.RemovalPolicy,

@@ -159,29 +159,27 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
         new("success codes at the edges", false, ["HealthCheck.SuccessCodes"],
             s => LoadBalanced(s).SelectMany(l => G.Pick("200-499", "499", "200,204,301-308").Select(c => l with { Health = l.Health with { Codes = c } }))),
         new("NLB success codes up to 599", false, ["HealthCheck.SuccessCodes"],
-            s => LoadBalanced(s).SelectMany(l => G.Pick("200-599", "503", "200,500-599").Select(c => l with { Network = true, Health = l.Health with { Codes = c } }))),
+            s => LoadBalanced(s).SelectMany(l => G.Pick("200-599", "503", "200,500-599").Select(c => l with { Network = true, SlowStartS = null, StickinessS = null, Health = l.Health with { Codes = c } }))),
         new("NLB success codes outside 200-599", true, ["HealthCheck.SuccessCodes"],
-            s => LoadBalanced(s).SelectMany(l => G.Pick("600", "200-600", "199").Select(c => l with { Network = true, Health = l.Health with { Codes = c } }))),
+            s => LoadBalanced(s).SelectMany(l => G.Pick("600", "200-600", "199").Select(c => l with { Network = true, SlowStartS = null, StickinessS = null, Health = l.Health with { Codes = c } }))),
         new("deregistration delay above 3600 s", true, ["DeregistrationDelay"],
             s => LoadBalanced(s).SelectMany(l => G.Pick(3_601_000, 7_200_000).Select(d => l with { DeregistrationMs = d }))),
         new("deregistration delay of a fractional second", true, ["DeregistrationDelay"],
             s => LoadBalanced(s).SelectMany(l => G.Pick(1_500, 30_250).Select(d => l with { DeregistrationMs = d }))),
-        new("listener port out of range", true, ["ListenerPort"],
+        new("listener port out of range", true, ["LoadBalancer.ListenerPort"],
             s => LoadBalanced(s).SelectMany(l => G.Pick(0, -1, 65_536).Select(p => l with { ListenerPort = p }))),
-        new("listener on 443 without a certificate (plain HTTP/TCP)", false, ["ListenerPort", "CertificateArn"],
+        new("listener on 443 without a certificate (plain HTTP/TCP)", false, ["LoadBalancer.ListenerPort", "LoadBalancer.CertificateArn"],
             s => LoadBalanced(s).Select(l => l with { ListenerPort = 443, Certificate = null })),
-        new("HTTPS listener on port 80 next to the HTTP redirect", true, ["ListenerPort", "RedirectHttpToHttps"],
+        new("HTTPS listener on port 80 next to the HTTP redirect", true, ["LoadBalancer.ListenerPort", "LoadBalancer.RedirectHttpToHttps"],
             s => LoadBalanced(s).Select(l => l with { Network = false, SlowStartS = null, StickinessS = null, Certificate = Certificate, Redirect = true, ListenerPort = 80 })),
-        new("malformed certificate ARN", true, ["CertificateArn"],
+        new("malformed certificate ARN", true, ["LoadBalancer.CertificateArn"],
             s => LoadBalanced(s).SelectMany(l => G.Pick("certificate/123", "arn:aws:acm:eu-west-1:123:certificate/x", "arn:aws:s3:::bucket").Select(c => l with { Certificate = c }))),
-        new("invalid ingress CIDR", true, ["IngressCidrs"],
+        new("invalid ingress CIDR", true, ["LoadBalancer.IngressCidrs"],
             s => LoadBalanced(s).SelectMany(l => G.Pick<string[]>(["10.0.0.0"], ["not-a-cidr"], [], ["0.0.0.0/0", "10.0.0.0/8/8"], ["300.0.0.0/8"], ["10.0.0.0/33"], ["2001:db8::/129"]).Select(c => l with { Cidrs = c }))),
-        new("internal or public load balancer, default or own ingress", false, ["PublicLoadBalancer", "IngressCidrs"],
+        new("internal or public load balancer, default or own ingress", false, ["LoadBalancer.InternetFacing", "LoadBalancer.IngressCidrs"],
             s => LoadBalanced(s).SelectMany(l => G.Pick<(bool, string[]?)>((false, null), (false, ["10.0.0.0/8"]), (true, ["198.51.100.7/32"]), (true, ["0.0.0.0/0", "::/0"]))
                 .Select(v => l with { Public = v.Item1, Cidrs = v.Item2 }))),
-        new("NLB with stickiness or slow start", true, ["StickinessDuration", "SlowStart"],
-            s => LoadBalanced(s).SelectMany(l => G.Pick<(int?, int?)>((null, 3600), (60, null)).Select(v => l with { Network = true, SlowStartS = v.Item1, StickinessS = v.Item2 }))),
-        new("NLB with TLS", false, ["LoadBalancerType", "CertificateArn"],
+        new("NLB with TLS", false, ["LoadBalancer", "LoadBalancer.CertificateArn"],
             s => LoadBalanced(s).Select(l => l with { Network = true, SlowStartS = null, StickinessS = null, Certificate = Certificate })),
     ];
 
@@ -275,16 +273,9 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
                     CapacityProviderStrategy = strategy,
                     PlacementStrategies = placement,
                     PlacementConstraints = constraints,
-                    LoadBalancerType = spec.Network ? LoadBalancerKind.Network : LoadBalancerKind.Application,
-                    PublicLoadBalancer = spec.Public,
-                    ListenerPort = spec.ListenerPort,
-                    CertificateArn = spec.Certificate,
-                    RedirectHttpToHttps = spec.Redirect,
-                    IngressCidrs = spec.Cidrs,
+                    LoadBalancer = LoadBalancer(spec),
                     HealthCheck = Health(spec.Health),
                     DeregistrationDelay = Duration.Millis(spec.DeregistrationMs),
-                    SlowStart = spec.SlowStartS is { } slow ? Duration.Seconds(slow) : null,
-                    StickinessDuration = spec.StickinessS is { } sticky ? Duration.Seconds(sticky) : null,
                 });
                 break;
             default:
@@ -299,20 +290,29 @@ internal sealed class ServiceCases : PerturbingCaseGenerator<ServiceData>
                     MinHealthyPercent = spec.MinHealthy,
                     MaxHealthyPercent = spec.MaxHealthy,
                     CapacityProviderStrategy = strategy,
-                    LoadBalancerType = spec.Network ? LoadBalancerKind.Network : LoadBalancerKind.Application,
-                    PublicLoadBalancer = spec.Public,
-                    ListenerPort = spec.ListenerPort,
-                    CertificateArn = spec.Certificate,
-                    RedirectHttpToHttps = spec.Redirect,
-                    IngressCidrs = spec.Cidrs,
+                    LoadBalancer = LoadBalancer(spec),
                     HealthCheck = Health(spec.Health),
                     DeregistrationDelay = Duration.Millis(spec.DeregistrationMs),
-                    SlowStart = spec.SlowStartS is { } slow2 ? Duration.Seconds(slow2) : null,
-                    StickinessDuration = spec.StickinessS is { } sticky2 ? Duration.Seconds(sticky2) : null,
                 });
                 break;
         }
     }
+
+    /// <summary>The load balancer choice of a spec; slow start and stickiness exist on the ALB only (the generator never sets them for an NLB).</summary>
+    private static LoadBalancerOptions LoadBalancer(ServiceData spec) => spec.Network
+        ? (spec.SlowStartS ?? spec.StickinessS) is null
+            ? new NetworkLoadBalancerOptions { InternetFacing = spec.Public, ListenerPort = spec.ListenerPort, CertificateArn = spec.Certificate, IngressCidrs = spec.Cidrs }
+            : throw new InvalidOperationException("Generator bug: an NLB spec with slow start or stickiness.")
+        : new ApplicationLoadBalancerOptions
+        {
+            InternetFacing = spec.Public,
+            ListenerPort = spec.ListenerPort,
+            CertificateArn = spec.Certificate,
+            RedirectHttpToHttps = spec.Redirect,
+            IngressCidrs = spec.Cidrs,
+            SlowStart = spec.SlowStartS is { } slow ? Duration.Seconds(slow) : null,
+            StickinessDuration = spec.StickinessS is { } sticky ? Duration.Seconds(sticky) : null,
+        };
 
     private static HealthCheckOptions Health(TargetHealthData h) => new()
     {

@@ -34,6 +34,20 @@ public sealed class EcrRepositoryValidationTests
     }
 
     [Fact]
+    public void Expiring_untagged_images_after_part_of_a_day_is_rejected()
+    {
+        var e = Invalid(new EcrRepositoryProps { ExpireUntaggedAfter = Amazon.CDK.Duration.Hours(36) });
+        Assert.Equal("[ECS050] Test/Images: ExpireUntaggedAfter: 1.5 days is not a whole number of days; ECR expires images after whole days; allowed: e.g. Duration.Days(2).", e.Message);
+    }
+
+    [Fact]
+    public void Expiring_untagged_images_after_more_than_ten_years_is_rejected()
+    {
+        var e = Invalid(new EcrRepositoryProps { ExpireUntaggedAfter = Amazon.CDK.Duration.Days(3651) });
+        Assert.Equal("[ECS049] Test/Images: ExpireUntaggedAfter: 3651 days is out of range; allowed: 1 to 3650 days.", e.Message);
+    }
+
+    [Fact]
     public void An_upper_case_repository_name_is_rejected()
     {
         var e = Invalid(new EcrRepositoryProps { RepositoryName = "Orders" });

@@ -160,10 +160,10 @@ public sealed class FoundByGeneratedInputsTests
         {
             Cluster = cluster,
             Image = Fixtures.Image,
-            IngressCidrs = [cidr],
+            LoadBalancer = new ApplicationLoadBalancerOptions { IngressCidrs = [cidr] },
         }));
 
-        Assert.Equal($"[ECS054] Test/Web: IngressCidrs: '{cidr}' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.", e.Message);
+        Assert.Equal($"[ECS054] Test/Web: LoadBalancer.IngressCidrs: '{cidr}' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.", e.Message);
     }
 
     [Fact]
@@ -176,11 +176,10 @@ public sealed class FoundByGeneratedInputsTests
         {
             Cluster = cluster,
             Image = Fixtures.Image,
-            CertificateArn = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8899-aabbccddeeff",
-            ListenerPort = 80,
+            LoadBalancer = new ApplicationLoadBalancerOptions { CertificateArn = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8899-aabbccddeeff", ListenerPort = 80 },
         }));
 
-        Assert.StartsWith("[ECS054] Test/Web: ListenerPort: 80 is the port of the HTTP listener that redirects to HTTPS", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("[ECS054] Test/Web: LoadBalancer.ListenerPort: 80 is the port of the HTTP listener that redirects to HTTPS", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -193,12 +192,10 @@ public sealed class FoundByGeneratedInputsTests
         {
             Cluster = cluster,
             Image = Fixtures.Image,
-            CertificateArn = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8899-aabbccddeeff",
-            ListenerPort = 80,
-            RedirectHttpToHttps = false,
+            LoadBalancer = new ApplicationLoadBalancerOptions { CertificateArn = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8899-aabbccddeeff", ListenerPort = 80, RedirectHttpToHttps = false },
         });
 
-        Assert.Null(service.RedirectListener);
+        Assert.Null(((ApplicationLoadBalancing)service.LoadBalancing).RedirectListener);
     }
 
     private static (Stack Stack, Ec2Service Service) ScaledService()

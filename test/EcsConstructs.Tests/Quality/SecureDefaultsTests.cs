@@ -59,7 +59,7 @@ public sealed class SecureDefaultsFixture
         {
             Cluster = optInCluster,
             Image = Fixtures.Image,
-            AccessLogsBucket = new Bucket(optIns, "AccessLogs", new BucketProps { Encryption = BucketEncryption.S3_MANAGED }),
+            LoadBalancer = new ApplicationLoadBalancerOptions { AccessLogsBucket = new Bucket(optIns, "AccessLogs", new BucketProps { Encryption = BucketEncryption.S3_MANAGED }) },
         });
         OptIns = Synthesized.Of(optIns);
     }

@@ -23,7 +23,7 @@ public sealed class ServiceScalingSnapshotTests
         _ = new ServiceScaling(stack, "Scaling", new ServiceScalingProps
         {
             Service = web.Service,
-            TargetGroup = web.TargetGroup,
+            TargetGroup = web.LoadBalancing.TargetGroup,
             MinCapacity = 2,
             MaxCapacity = 6,
             CpuTracking = new UtilizationTrackingOptions { TargetPercent = 70 },

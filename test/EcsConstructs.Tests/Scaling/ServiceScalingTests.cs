@@ -44,7 +44,7 @@ public sealed class AllPoliciesFixture
         Scaling = new ServiceScaling(stack, "Scaling", new ServiceScalingProps
         {
             Service = service,
-            TargetGroup = web.TargetGroup,
+            TargetGroup = web.LoadBalancing.TargetGroup,
             MinCapacity = 2,
             MaxCapacity = 8,
             CpuTracking = new UtilizationTrackingOptions

@@ -109,6 +109,17 @@ public sealed class ServiceScalingValidationTests(ValidationStackFixture fixture
             "[ECS043] RequestCountTracking: needs a load-balanced service: set ServiceScalingProps.TargetGroup or RequestCountTracking.TargetGroup to the service's ALB target group, or give RequestCountTracking.TargetGroupFullName and LoadBalancerFullName.");
 
     [Fact]
+    public void Request_count_tracking_refuses_a_network_load_balancers_target_group()
+    {
+        var group = NetworkTargetGroup.FromTargetGroupAttributes(fixture.Stack, fixture.NextId(), new TargetGroupAttributes
+        {
+            TargetGroupArn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/tcp/0123456789abcdef",
+        });
+        Throws(p => new() { Service = p.Service, TargetGroup = group, MinCapacity = 1, MaxCapacity = 4, RequestCountTracking = new() { RequestsPerTarget = 100 } },
+            "[ECS043] TargetGroup: is a Network Load Balancer's target group, which has no request count per target; request-count tracking needs an Application Load Balancer's target group (use CPU, memory or a metric with an NLB).");
+    }
+
+    [Fact]
     public void Imported_target_group_needs_the_load_balancer_full_name()
     {
         var group = ApplicationTargetGroup.FromTargetGroupAttributes(fixture.Stack, fixture.NextId(), new TargetGroupAttributes

@@ -162,9 +162,10 @@ public sealed class LoadBalancedEc2ServiceTests(DefaultEc2ServiceFixture fixture
     public void Created_resources_are_exposed()
     {
         Assert.NotNull(fixture.Service.Service);
-        Assert.NotNull(fixture.Service.LoadBalancer);
-        Assert.NotNull(fixture.Service.Listener);
-        Assert.NotNull(fixture.Service.TargetGroup);
+        var alb = Assert.IsType<ApplicationLoadBalancing>(fixture.Service.LoadBalancing);
+        Assert.NotNull(alb.LoadBalancer);
+        Assert.NotNull(alb.Listener);
+        Assert.NotNull(alb.TargetGroup);
         Assert.NotNull(fixture.Service.TaskDefinition);
         Assert.NotNull(fixture.Service.LogGroup);
         Assert.Equal("app", fixture.Service.Container.ContainerName);

@@ -83,7 +83,7 @@ public sealed class LoadBalancedEc2ServiceValidationTests
     [Fact]
     public void Network_load_balancer_success_codes_above_599_are_rejected()
     {
-        var e = Invalid(c => new() { Cluster = c, Image = Fixtures.Image, LoadBalancerType = LoadBalancerKind.Network, HealthCheck = new HealthCheckOptions { SuccessCodes = "200-600" } });
+        var e = Invalid(c => new() { Cluster = c, Image = Fixtures.Image, LoadBalancer = new NetworkLoadBalancerOptions(), HealthCheck = new HealthCheckOptions { SuccessCodes = "200-600" } });
         Assert.Equal("[ECS027] Test/Web: HealthCheck.SuccessCodes: '200-600' contains '200-600'; NLB success codes must lie within 200-599, ranges ascending.", e.Message);
     }
 

@@ -39,7 +39,7 @@ internal static class ServiceScenarios
             ContainerPort = 8080,
             Cpu = 512,
             MemoryMiB = 1024,
-            CertificateArn = CertificateArn,
+            LoadBalancer = new ApplicationLoadBalancerOptions { CertificateArn = CertificateArn },
             HealthCheck = new HealthCheckOptions { Path = "/health" },
         });
         return stack;
@@ -56,8 +56,7 @@ internal static class ServiceScenarios
             Cluster = cluster,
             Image = ContainerImage.FromRegistry("public.ecr.aws/docker/library/httpd:2.4"),
             ContainerName = "api",
-            Listener = front.Listener,
-            ListenerRule = new ListenerRuleOptions { Priority = 10, PathPatterns = ["/api/*"] },
+            LoadBalancer = new ListenerRuleOptions { Listener = ((ApplicationLoadBalancing)front.LoadBalancing).Listener, Priority = 10, PathPatterns = ["/api/*"] },
             HealthCheck = new HealthCheckOptions { Path = "/api/health" },
         });
         return (stack, front, api);
@@ -111,11 +110,9 @@ internal static class ServiceScenarios
         {
             Cluster = cluster,
             Image = Fixtures.Image,
-            PublicLoadBalancer = false,
+            LoadBalancer = new ApplicationLoadBalancerOptions { InternetFacing = false, SlowStart = Duration.Seconds(60), StickinessDuration = Duration.Hours(1) },
             HealthCheck = new HealthCheckOptions { Path = "/ready", Interval = Duration.Seconds(10), Timeout = Duration.Seconds(4), HealthyThresholdCount = 3, UnhealthyThresholdCount = 4, SuccessCodes = "200" },
             DeregistrationDelay = Duration.Seconds(300),
-            SlowStart = Duration.Seconds(60),
-            StickinessDuration = Duration.Hours(1),
             MinHealthyPercent = 50,
             MaxHealthyPercent = 200,
             HealthCheckGracePeriod = Duration.Seconds(120),
@@ -137,9 +134,7 @@ internal static class ServiceScenarios
             Cluster = cluster,
             Image = Fixtures.Image,
             ContainerPort = 8443,
-            LoadBalancerType = LoadBalancerKind.Network,
-            PublicLoadBalancer = false,
-            CertificateArn = CertificateArn,
+            LoadBalancer = new NetworkLoadBalancerOptions { InternetFacing = false, CertificateArn = CertificateArn },
             HealthCheck = new HealthCheckOptions { Path = "/health", Port = 8443 },
         });
         return stack;

@@ -149,8 +149,11 @@ public sealed class TwoServicesOneAlbFixture : ScenarioFixture
     private TwoServicesOneAlbFixture((Stack Stack, EcsConstructs.Services.LoadBalancedEc2Service Front, EcsConstructs.Services.LoadBalancedEc2Service Api) s)
         : base(s.Stack)
     {
+        Front = s.Front;
         Api = s.Api;
     }
+
+    internal EcsConstructs.Services.LoadBalancedEc2Service Front { get; }
 
     internal EcsConstructs.Services.LoadBalancedEc2Service Api { get; }
 }
@@ -166,8 +169,8 @@ public sealed class TwoServicesOneAlbTests(TwoServicesOneAlbFixture f) : IClassF
         f.Template.Template.ResourceCountIs("AWS::ElasticLoadBalancingV2::LoadBalancer", 1);
         f.Template.Template.ResourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 1);
         f.Template.Template.ResourceCountIs("AWS::ElasticLoadBalancingV2::TargetGroup", 2);
-        Assert.Null(f.Api.LoadBalancer);
-        Assert.NotNull(f.Api.ListenerRule);
+        var api = Assert.IsType<EcsConstructs.Services.SharedListenerLoadBalancing>(f.Api.LoadBalancing);
+        Assert.Same(((EcsConstructs.Services.ApplicationLoadBalancing)f.Front.LoadBalancing).Listener, api.Listener);
     }
 
     [Fact]

@@ -39,11 +39,12 @@ public sealed class ServiceValidationTests
         return Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", props(cluster)));
     }
 
-    private static EcsValidationException Shared(Func<IEcsCluster, IApplicationListener, LoadBalancedEc2ServiceProps> props) =>
+    private static EcsValidationException Shared(Func<IApplicationListener, ListenerRuleOptions> rule) =>
         SharedClusterStack.Ec2.Rejects((stack, cluster) =>
         {
             var front = new LoadBalancedEc2Service(stack, "Front", Fixtures.WebService(cluster));
-            _ = new LoadBalancedEc2Service(stack, "Web", props(cluster, front.Listener!));
+            var listener = ((ApplicationLoadBalancing)front.LoadBalancing).Listener;
+            _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps { Cluster = cluster, Image = Fixtures.Image, LoadBalancer = rule(listener) });
         });
 
     private static EcsTaskDefinition Task(Stack stack, Compatibility compatibility, params ContainerOptions[] containers) =>
@@ -309,36 +310,29 @@ public sealed class ServiceValidationTests
     [Fact]
     public void A_slow_start_below_30_seconds_is_rejected()
     {
-        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, SlowStart = Duration.Seconds(10) });
-        Assert.Equal("[ECS049] Test/Web: SlowStart: 10 seconds is out of range; allowed: 30 to 900 seconds.", e.Message);
-    }
-
-    [Fact]
-    public void Stickiness_on_a_network_load_balancer_is_rejected()
-    {
-        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, LoadBalancerType = LoadBalancerKind.Network, StickinessDuration = Duration.Hours(1) });
-        Assert.Equal("[ECS054] Test/Web: StickinessDuration: is an Application Load Balancer setting; a Network Load Balancer has no slow start or cookie stickiness: leave it unset or use LoadBalancerKind.Application.", e.Message);
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, LoadBalancer = new ApplicationLoadBalancerOptions { SlowStart = Duration.Seconds(10) } });
+        Assert.Equal("[ECS049] Test/Web: LoadBalancer.SlowStart: 10 seconds is out of range; allowed: 30 to 900 seconds.", e.Message);
     }
 
     [Fact]
     public void A_malformed_certificate_arn_is_rejected()
     {
-        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, CertificateArn = "my-cert" });
-        Assert.Equal("[ECS054] Test/Web: CertificateArn: 'my-cert' is not a certificate ARN; allowed: arn:<partition>:acm:<region>:<account>:certificate/<id> (or an IAM server certificate ARN).", e.Message);
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, LoadBalancer = new ApplicationLoadBalancerOptions { CertificateArn = "my-cert" } });
+        Assert.Equal("[ECS054] Test/Web: LoadBalancer.CertificateArn: 'my-cert' is not a certificate ARN; allowed: arn:<partition>:acm:<region>:<account>:certificate/<id> (or an IAM server certificate ARN).", e.Message);
     }
 
     [Fact]
     public void A_malformed_ingress_cidr_is_rejected()
     {
-        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, IngressCidrs = ["10.0.0.0"] });
-        Assert.Equal("[ECS054] Test/Web: IngressCidrs: '10.0.0.0' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.", e.Message);
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, LoadBalancer = new NetworkLoadBalancerOptions { IngressCidrs = ["10.0.0.0"] } });
+        Assert.Equal("[ECS054] Test/Web: LoadBalancer.IngressCidrs: '10.0.0.0' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.", e.Message);
     }
 
     [Fact]
     public void Empty_ingress_cidrs_are_rejected()
     {
-        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, IngressCidrs = [] });
-        Assert.Equal("[ECS054] Test/Web: IngressCidrs: is empty, so no client could reach the listener; give at least one CIDR block or leave it unset for the default.", e.Message);
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, LoadBalancer = new ApplicationLoadBalancerOptions { IngressCidrs = [] } });
+        Assert.Equal("[ECS054] Test/Web: LoadBalancer.IngressCidrs: is empty, so no client could reach the listener; give at least one CIDR block or leave it unset for the default.", e.Message);
     }
 
     [Fact]
@@ -349,45 +343,31 @@ public sealed class ServiceValidationTests
     }
 
     [Fact]
-    public void A_listener_rule_without_a_listener_is_rejected()
+    public void A_listener_rule_with_a_null_listener_is_rejected()
     {
-        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, ListenerRule = new ListenerRuleOptions { Priority = 1, PathPatterns = ["/x"] } });
-        Assert.Equal("[ECS054] Test/Web: ListenerRule: is set without Listener; a rule needs the shared ALB listener it belongs to (set Listener), or leave it unset to create a load balancer.", e.Message);
-    }
-
-    [Fact]
-    public void A_shared_listener_without_a_rule_is_rejected()
-    {
-        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l });
-        Assert.Equal("[ECS054] Test/Web: ListenerRule: is not set; a service on a shared Listener needs a rule with a priority and path or host conditions.", e.Message);
-    }
-
-    [Fact]
-    public void Load_balancer_settings_with_a_shared_listener_are_rejected()
-    {
-        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, CertificateArn = ServiceScenarios.CertificateArn, ListenerRule = new ListenerRuleOptions { Priority = 1, PathPatterns = ["/x"] } });
-        Assert.Equal("[ECS054] Test/Web: CertificateArn: is a setting of the load balancer, but the service joins a shared Listener whose load balancer is configured elsewhere; leave it unset.", e.Message);
+        var e = Ec2(c => new() { Cluster = c, Image = Fixtures.Image, LoadBalancer = new ListenerRuleOptions { Listener = null!, Priority = 1, PathPatterns = ["/x"] } });
+        Assert.StartsWith("[ECS054] Test/Web: LoadBalancer.Listener: is null; a listener rule needs the ALB listener it belongs to", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_rule_priority_of_zero_is_rejected()
     {
-        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, ListenerRule = new ListenerRuleOptions { Priority = 0, PathPatterns = ["/x"] } });
-        Assert.Equal("[ECS049] Test/Web: ListenerRule.Priority: 0 is out of range; allowed: 1 to 50000.", e.Message);
+        var e = Shared(l => new ListenerRuleOptions { Listener = l, Priority = 0, PathPatterns = ["/x"] });
+        Assert.Equal("[ECS049] Test/Web: LoadBalancer.Priority: 0 is out of range; allowed: 1 to 50000.", e.Message);
     }
 
     [Fact]
     public void A_rule_without_conditions_is_rejected()
     {
-        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, ListenerRule = new ListenerRuleOptions { Priority = 5 } });
-        Assert.Equal("[ECS054] Test/Web: ListenerRule: has 0 condition values; allowed: 1 to 5 path patterns and host headers together.", e.Message);
+        var e = Shared(l => new ListenerRuleOptions { Listener = l, Priority = 5 });
+        Assert.Equal("[ECS054] Test/Web: LoadBalancer: has 0 condition values; allowed: 1 to 5 path patterns and host headers together.", e.Message);
     }
 
     [Fact]
     public void A_rule_path_without_a_leading_slash_is_rejected()
     {
-        var e = Shared((c, l) => new() { Cluster = c, Image = Fixtures.Image, Listener = l, ListenerRule = new ListenerRuleOptions { Priority = 5, PathPatterns = ["api/*"] } });
-        Assert.Equal("[ECS054] Test/Web: ListenerRule.PathPatterns: 'api/*' must start with '/'.", e.Message);
+        var e = Shared(l => new ListenerRuleOptions { Listener = l, Priority = 5, PathPatterns = ["api/*"] });
+        Assert.Equal("[ECS054] Test/Web: LoadBalancer.PathPatterns: 'api/*' must start with '/'.", e.Message);
     }
 
     // --- workers ---------------------------------------------------------------------------------
@@ -487,9 +467,9 @@ public sealed class ServiceValidationTests
         var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
         var bucket = new Amazon.CDK.AWS.S3.Bucket(stack, "Logs", new Amazon.CDK.AWS.S3.BucketProps { Encryption = Amazon.CDK.AWS.S3.BucketEncryption.KMS });
 
-        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster, Image = Fixtures.Image, AccessLogsBucket = bucket }));
+        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster, Image = Fixtures.Image, LoadBalancer = new ApplicationLoadBalancerOptions { AccessLogsBucket = bucket } }));
 
-        Assert.Equal("[ECS054] Test/Web: AccessLogsBucket: is encrypted with a KMS key; Elastic Load Balancing delivers access logs only to buckets with S3-managed encryption; allowed: a bucket with BucketEncryption.S3_MANAGED.", e.Message);
+        Assert.Equal("[ECS054] Test/Web: LoadBalancer.AccessLogsBucket: is encrypted with a KMS key; Elastic Load Balancing delivers access logs only to buckets with S3-managed encryption; allowed: a bucket with BucketEncryption.S3_MANAGED.", e.Message);
     }
 
     [Fact]
@@ -499,8 +479,8 @@ public sealed class ServiceValidationTests
         var cluster = new EcsCluster(stack, "Cluster", new EcsClusterProps { MaxAzs = 2, EnableFargateCapacityProviders = true });
         var bucket = new Amazon.CDK.AWS.S3.Bucket(stack, "Logs", new Amazon.CDK.AWS.S3.BucketProps { Encryption = Amazon.CDK.AWS.S3.BucketEncryption.S3_MANAGED });
 
-        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster, Image = Fixtures.Image, AccessLogsBucket = bucket }));
+        var e = Assert.Throws<EcsValidationException>(() => new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps { Cluster = cluster, Image = Fixtures.Image, LoadBalancer = new ApplicationLoadBalancerOptions { AccessLogsBucket = bucket } }));
 
-        Assert.StartsWith("[ECS054] Agnostic/Web: AccessLogsBucket: needs the stack's region", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("[ECS054] Agnostic/Web: LoadBalancer.AccessLogsBucket: needs the stack's region", e.Message, StringComparison.Ordinal);
     }
 }

@@ -28,7 +28,7 @@ public sealed class ServiceVariantsTests
         {
             Cluster = cluster,
             Image = Fixtures.Image,
-            LoadBalancerType = LoadBalancerKind.Network,
+            LoadBalancer = new NetworkLoadBalancerOptions(),
         });
 
         var t = Synthesized.Of(stack);
@@ -39,9 +39,8 @@ public sealed class ServiceVariantsTests
         var ingress = t.Resources("AWS::EC2::SecurityGroupIngress").Select(r => r.Value["Properties"]!).Single();
         Assert.Equal(nlbGroup, ingress["SourceSecurityGroupId"]!["Fn::GetAtt"]![0]!.GetValue<string>());
         Assert.Equal((32768, 65535), (ingress["FromPort"]!.GetValue<int>(), ingress["ToPort"]!.GetValue<int>()));
-        Assert.NotNull(web.NetworkLoadBalancer);
-        Assert.Null(web.LoadBalancer);
-        Assert.Null(web.TargetGroup);
+        var nlb = Assert.IsType<NetworkLoadBalancing>(web.LoadBalancing);
+        Assert.Equal(nlbGroup, Stack.Of(nlb.SecurityGroup).GetLogicalId((CfnElement)nlb.SecurityGroup.Node.DefaultChild!));
     }
 
     [Fact]
@@ -53,7 +52,7 @@ public sealed class ServiceVariantsTests
         {
             Cluster = cluster,
             Image = Fixtures.Image,
-            LoadBalancerType = LoadBalancerKind.Network,
+            LoadBalancer = new NetworkLoadBalancerOptions(),
             HealthCheck = new HealthCheckOptions { SuccessCodes = "200-599" },
         });
 
@@ -70,7 +69,7 @@ public sealed class ServiceVariantsTests
         {
             Cluster = cluster,
             Image = Fixtures.Image,
-            IngressCidrs = ["203.0.113.0/24"],
+            LoadBalancer = new ApplicationLoadBalancerOptions { IngressCidrs = ["203.0.113.0/24"] },
         });
 
         var t = Synthesized.Of(stack);
@@ -100,7 +99,7 @@ public sealed class ServiceVariantsTests
         _ = new ServiceScaling(stack, "Scaling", new ServiceScalingProps
         {
             Service = web.Service,
-            TargetGroup = web.TargetGroup,
+            TargetGroup = web.LoadBalancing.TargetGroup,
             MinCapacity = 2,
             MaxCapacity = 8,
             CpuTracking = new UtilizationTrackingOptions { TargetPercent = 60 },
@@ -235,8 +234,7 @@ public sealed class ServiceVariantsTests
         {
             Cluster = cluster,
             Image = Fixtures.Image,
-            Listener = listener,
-            ListenerRule = new ListenerRuleOptions { Priority = 20, HostHeaders = ["api.example.com"], PathPatterns = ["/v1/*"] },
+            LoadBalancer = new ListenerRuleOptions { Listener = listener, Priority = 20, HostHeaders = ["api.example.com"], PathPatterns = ["/v1/*"] },
         });
 
         var t = Synthesized.Of(apiStack);

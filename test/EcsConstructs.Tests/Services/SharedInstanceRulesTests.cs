@@ -44,8 +44,7 @@ public sealed class SharedInstanceRulesTests
                 HealthCheck = new HealthCheckOptions { Port = healthCheckPort },
                 // Host mode: one task per port and instance, so that a deployment's extra tasks fit.
                 PlacementConstraints = mode == NetworkMode.HOST ? [ServicePlacementConstraint.DistinctInstance()] : null,
-                Listener = Listener,
-                ListenerRule = new ListenerRuleOptions { Priority = priority, PathPatterns = [$"/{id.ToLowerInvariant()}/*"] },
+                LoadBalancer = new ListenerRuleOptions { Listener = Listener, Priority = priority, PathPatterns = [$"/{id.ToLowerInvariant()}/*"] },
             });
 
         public Stack ServiceStack(string id) => new(App, id, new StackProps { Env = Env });
@@ -102,8 +101,7 @@ public sealed class SharedInstanceRulesTests
         {
             Cluster = cluster,
             Image = Fixtures.Image,
-            Listener = front.Listener,
-            ListenerRule = new ListenerRuleOptions { Priority = 10, PathPatterns = ["/api/*"] },
+            LoadBalancer = new ListenerRuleOptions { Listener = ((ApplicationLoadBalancing)front.LoadBalancing).Listener, Priority = 10, PathPatterns = ["/api/*"] },
         });
 
         var rules = SecurityGroupRules.Of(clusterStack, stack);

@@ -24,12 +24,15 @@ internal sealed partial class ServiceLoadBalancing
 {
     private readonly Construct _scope;
     private readonly LoadBalancedServiceProps _props;
+    private readonly LoadBalancerOptions _choice;
     private readonly NetworkMode _networkMode;
 
     private ServiceLoadBalancing(Construct scope, LoadBalancedServiceProps props, EcsTaskDefinition task)
     {
         _scope = scope;
         _props = props;
+        // A null from code without nullable checks means the default, not a NullReferenceException.
+        _choice = props.LoadBalancer ?? new ApplicationLoadBalancerOptions();
         _networkMode = task.NetworkMode;
         (ContainerName, ContainerPort) = ResolveTarget(task);
     }
@@ -38,27 +41,30 @@ internal sealed partial class ServiceLoadBalancing
 
     public int ContainerPort { get; }
 
-    public ApplicationLoadBalancer? ApplicationLoadBalancer { get; private set; }
-
-    public NetworkLoadBalancer? NetworkLoadBalancer { get; private set; }
-
-    public IApplicationListener? Listener { get; private set; }
-
-    public NetworkListener? NetworkListener { get; private set; }
-
-    public ApplicationListener? RedirectListener { get; private set; }
-
-    public ApplicationListenerRule? ListenerRule { get; private set; }
-
-    public ApplicationTargetGroup? TargetGroup { get; private set; }
-
-    public NetworkTargetGroup? NetworkTargetGroup { get; private set; }
-
-    private bool IsNetwork => _props.LoadBalancerType == LoadBalancerKind.Network;
+    private bool IsNetwork => _choice is NetworkLoadBalancerOptions;
 
     private TargetType TargetType => _networkMode == NetworkMode.AWS_VPC ? TargetType.IP : TargetType.INSTANCE;
 
-    private int ListenerPort => _props.ListenerPort ?? (_props.CertificateArn is null ? 80 : 443);
+    /// <summary>The ALB target group's slow start, from the ALB or listener rule choice.</summary>
+    private Duration? SlowStart => _choice switch
+    {
+        ApplicationLoadBalancerOptions a => a.SlowStart,
+        ListenerRuleOptions r => r.SlowStart,
+        _ => null,
+    };
+
+    /// <summary>The ALB target group's stickiness, from the ALB or listener rule choice.</summary>
+    private Duration? StickinessDuration => _choice switch
+    {
+        ApplicationLoadBalancerOptions a => a.StickinessDuration,
+        ListenerRuleOptions r => r.StickinessDuration,
+        _ => null,
+    };
+
+    /// <summary>The property path of a setting of the choice, as errors name it.</summary>
+    private static string Setting(string name) => $"{nameof(LoadBalancedServiceProps.LoadBalancer)}.{name}";
+
+    private static int ListenerPort(NewLoadBalancerOptions lb) => lb.ListenerPort ?? (lb.CertificateArn is null ? 80 : 443);
 
     /// <summary>
     /// Refuses NONE network mode for a load-balanced service (failure class 13: the target type
@@ -84,17 +90,18 @@ internal sealed partial class ServiceLoadBalancing
     }
 
     /// <summary>Creates the load balancer (or the rule on the shared listener) and the target group, and registers the service.</summary>
-    public void Attach(BaseService service, IVpc vpc)
+    /// <returns>What was created, typed by the choice.</returns>
+    public LoadBalancing Attach(BaseService service, IVpc vpc)
     {
-        if (IsNetwork)
+        if (_choice is NetworkLoadBalancerOptions nlbOptions)
         {
-            CreateNetwork(vpc);
-            NetworkTargetGroup!.AddTarget(service.LoadBalancerTarget(Target()));
+            var network = CreateNetwork(nlbOptions, vpc);
+            network.TargetGroup.AddTarget(service.LoadBalancerTarget(Target()));
             // An NLB opens nothing by itself: admit its security group only, on the port range the tasks
             // listen on (the ephemeral range for dynamic bridge ports).
-            AllowFrom(service, NetworkLoadBalancer!, TaskPorts(), $"from the load balancer of {_scope.Node.Path}");
-            AllowHealthCheckPort(service, NetworkLoadBalancer!);
-            return;
+            AllowFrom(service, network.LoadBalancer, TaskPorts(), $"from the load balancer of {_scope.Node.Path}");
+            AllowHealthCheckPort(service, network.LoadBalancer);
+            return network;
         }
 
         var targetGroupProps = new ApplicationTargetGroupProps
@@ -104,19 +111,19 @@ internal sealed partial class ServiceLoadBalancing
             Protocol = ApplicationProtocol.HTTP,
             TargetType = TargetType,
             DeregistrationDelay = _props.DeregistrationDelay,
-            SlowStart = _props.SlowStart,
-            StickinessCookieDuration = _props.StickinessDuration,
+            SlowStart = SlowStart,
+            StickinessCookieDuration = StickinessDuration,
             HealthCheck = HealthCheck(),
         };
-        TargetGroup = OnInstances
+        var targetGroup = OnInstances
             ? new InstanceTargetGroup(_scope, "TargetGroup", targetGroupProps, service,
                 (listener, ports) => AllowFrom(service, listener, ports, LoadBalancerInstanceRules.TargetDescription))
             : new ApplicationTargetGroup(_scope, "TargetGroup", targetGroupProps);
 
-        if (_props.Listener is { } shared)
+        LoadBalancing result;
+        IConnectable loadBalancer;
+        if (_choice is ListenerRuleOptions rule)
         {
-            Listener = shared;
-            var rule = _props.ListenerRule!;
             var conditions = new List<ListenerCondition>();
             if (rule.PathPatterns is { Count: > 0 } paths)
             {
@@ -128,25 +135,30 @@ internal sealed partial class ServiceLoadBalancing
                 conditions.Add(ListenerCondition.HostHeaders(hosts.ToArray()));
             }
 
-            ListenerRule = new ApplicationListenerRule(_scope, "ListenerRule", new ApplicationListenerRuleProps
+            var listenerRule = new ApplicationListenerRule(_scope, "ListenerRule", new ApplicationListenerRuleProps
             {
-                Listener = shared,
+                Listener = rule.Listener,
                 Priority = rule.Priority,
                 Conditions = conditions.ToArray(),
-                TargetGroups = [TargetGroup],
+                TargetGroups = [targetGroup],
             });
+            result = new SharedListenerLoadBalancing(rule.Listener, listenerRule, targetGroup);
+            loadBalancer = rule.Listener;
         }
         else
         {
-            CreateApplication(vpc);
+            var application = CreateApplication((ApplicationLoadBalancerOptions)_choice, vpc, targetGroup);
+            result = application;
+            loadBalancer = application.LoadBalancer;
         }
 
         // Registers the container port. For awsvpc CDK opens the container port from the load balancer's
         // security group to the tasks' group. For bridge and host mode the InstanceTargetGroup opens the
         // host port (the dynamic port range for host port 0) from the load balancer's group to the
         // instances' groups (the cluster's connections, which EcsCluster fills), once per pair of groups.
-        TargetGroup.AddTarget(service.LoadBalancerTarget(Target()));
-        AllowHealthCheckPort(service, (IConnectable?)ApplicationLoadBalancer ?? Listener!);
+        targetGroup.AddTarget(service.LoadBalancerTarget(Target()));
+        AllowHealthCheckPort(service, loadBalancer);
+        return result;
     }
 
     /// <summary>
@@ -198,45 +210,47 @@ internal sealed partial class ServiceLoadBalancing
 
     private int? FixedHostPort { get; set; }
 
-    private void CreateApplication(IVpc vpc)
+    private ApplicationLoadBalancing CreateApplication(ApplicationLoadBalancerOptions options, IVpc vpc, ApplicationTargetGroup targetGroup)
     {
         var alb = new ApplicationLoadBalancer(_scope, "LoadBalancer", new ApplicationLoadBalancerProps
         {
             Vpc = vpc,
-            InternetFacing = _props.PublicLoadBalancer,
-            VpcSubnets = Subnets(),
+            InternetFacing = options.InternetFacing,
+            VpcSubnets = Subnets(options),
             DropInvalidHeaderFields = true,
         });
-        ApplicationLoadBalancer = alb;
-        var https = _props.CertificateArn is not null;
-        Listener = alb.AddListener(https ? "Https" : "Http", new BaseApplicationListenerProps
+        var https = options.CertificateArn is not null;
+        var listenerPort = ListenerPort(options);
+        var listener = alb.AddListener(https ? "Https" : "Http", new BaseApplicationListenerProps
         {
-            Port = ListenerPort,
+            Port = listenerPort,
             Protocol = https ? ApplicationProtocol.HTTPS : ApplicationProtocol.HTTP,
-            Certificates = https ? [ListenerCertificate.FromArn(_props.CertificateArn!)] : null,
-            SslPolicy = https ? _props.SslPolicy : null,
+            Certificates = https ? [ListenerCertificate.FromArn(options.CertificateArn!)] : null,
+            SslPolicy = https ? options.SslPolicy : null,
             Open = false,
-            DefaultTargetGroups = [TargetGroup!],
+            DefaultTargetGroups = [targetGroup],
         });
 
-        var ports = new List<int> { ListenerPort };
-        if (https && _props.RedirectHttpToHttps)
+        var ports = new List<int> { listenerPort };
+        ApplicationListener? redirect = null;
+        if (https && options.RedirectHttpToHttps)
         {
-            RedirectListener = alb.AddRedirect(new ApplicationLoadBalancerRedirectConfig
+            redirect = alb.AddRedirect(new ApplicationLoadBalancerRedirectConfig
             {
                 SourcePort = 80,
                 SourceProtocol = ApplicationProtocol.HTTP,
-                TargetPort = ListenerPort,
+                TargetPort = listenerPort,
                 TargetProtocol = ApplicationProtocol.HTTPS,
                 Open = false,
             });
             ports.Insert(0, 80);
         }
 
-        OpenAndLog(alb, vpc, alb.Connections, ports, alb.LogAccessLogs);
+        OpenAndLog(options, alb, vpc, alb.Connections, ports, alb.LogAccessLogs);
+        return new ApplicationLoadBalancing(alb, listener, redirect, targetGroup);
     }
 
-    private void CreateNetwork(IVpc vpc)
+    private NetworkLoadBalancing CreateNetwork(NetworkLoadBalancerOptions options, IVpc vpc)
     {
         var group = new SecurityGroup(_scope, "LoadBalancerSecurityGroup", new SecurityGroupProps
         {
@@ -247,13 +261,13 @@ internal sealed partial class ServiceLoadBalancing
         var nlb = new NetworkLoadBalancer(_scope, "LoadBalancer", new NetworkLoadBalancerProps
         {
             Vpc = vpc,
-            InternetFacing = _props.PublicLoadBalancer,
-            VpcSubnets = Subnets(),
+            InternetFacing = options.InternetFacing,
+            VpcSubnets = Subnets(options),
             SecurityGroups = [group],
         });
-        NetworkLoadBalancer = nlb;
-        var tls = _props.CertificateArn is not null;
-        NetworkTargetGroup = new NetworkTargetGroup(_scope, "TargetGroup", new NetworkTargetGroupProps
+        var tls = options.CertificateArn is not null;
+        var listenerPort = ListenerPort(options);
+        var targetGroup = new NetworkTargetGroup(_scope, "TargetGroup", new NetworkTargetGroupProps
         {
             Vpc = vpc,
             Port = ContainerPort,
@@ -262,25 +276,26 @@ internal sealed partial class ServiceLoadBalancing
             DeregistrationDelay = _props.DeregistrationDelay,
             HealthCheck = HealthCheck(),
         });
-        NetworkListener = nlb.AddListener(tls ? "Tls" : "Tcp", new BaseNetworkListenerProps
+        var listener = nlb.AddListener(tls ? "Tls" : "Tcp", new BaseNetworkListenerProps
         {
-            Port = ListenerPort,
+            Port = listenerPort,
             Protocol = tls ? Protocol.TLS : Protocol.TCP,
-            Certificates = tls ? [ListenerCertificate.FromArn(_props.CertificateArn!)] : null,
-            SslPolicy = tls ? _props.SslPolicy : null,
-            DefaultTargetGroups = [NetworkTargetGroup],
+            Certificates = tls ? [ListenerCertificate.FromArn(options.CertificateArn!)] : null,
+            SslPolicy = tls ? options.SslPolicy : null,
+            DefaultTargetGroups = [targetGroup],
         });
 
-        OpenAndLog(nlb, vpc, nlb.Connections, [ListenerPort], nlb.LogAccessLogs);
+        OpenAndLog(options, nlb, vpc, nlb.Connections, [listenerPort], nlb.LogAccessLogs);
+        return new NetworkLoadBalancing(nlb, group, listener, targetGroup);
     }
 
     /// <summary>The load balancer's subnets: public, or for an internal one the private subnets with egress (the public ones in a VPC without them).</summary>
-    private SubnetSelection Subnets() =>
-        new() { SubnetType = _props.PublicLoadBalancer || !ClusterNetwork.HasPrivateEgress(_props.Cluster.Vpc) ? SubnetType.PUBLIC : SubnetType.PRIVATE_WITH_EGRESS };
+    private SubnetSelection Subnets(NewLoadBalancerOptions options) =>
+        new() { SubnetType = options.InternetFacing || !ClusterNetwork.HasPrivateEgress(_props.Cluster.Vpc) ? SubnetType.PUBLIC : SubnetType.PRIVATE_WITH_EGRESS };
 
-    private void OpenAndLog(IConstruct loadBalancer, IVpc vpc, Connections_ connections, List<int> ports, Action<Amazon.CDK.AWS.S3.IBucket, string?> logAccessLogs)
+    private void OpenAndLog(NewLoadBalancerOptions options, IConstruct loadBalancer, IVpc vpc, Connections_ connections, List<int> ports, Action<Amazon.CDK.AWS.S3.IBucket, string?> logAccessLogs)
     {
-        var cidrs = _props.IngressCidrs ?? (_props.PublicLoadBalancer ? ["0.0.0.0/0"] : [vpc.VpcCidrBlock]);
+        var cidrs = options.IngressCidrs ?? (options.InternetFacing ? ["0.0.0.0/0"] : [vpc.VpcCidrBlock]);
         foreach (var cidr in cidrs)
         {
             var peer = cidr.Contains(':', StringComparison.Ordinal) ? Peer.Ipv6(cidr) : Peer.Ipv4(cidr);
@@ -297,10 +312,10 @@ internal sealed partial class ServiceLoadBalancing
                 "The tasks and instances admit only this security group.");
         }
 
-        if (_props.AccessLogsBucket is { } bucket)
+        if (options.AccessLogsBucket is { } bucket)
         {
             ValidateAccessLogs(bucket);
-            logAccessLogs(bucket, _props.AccessLogsPrefix ?? Names.UniqueResourceName(_scope, new UniqueResourceNameOptions { MaxLength = 100, Separator = "-" }));
+            logAccessLogs(bucket, options.AccessLogsPrefix ?? Names.UniqueResourceName(_scope, new UniqueResourceNameOptions { MaxLength = 100, Separator = "-" }));
         }
         else
         {
@@ -320,13 +335,13 @@ internal sealed partial class ServiceLoadBalancing
     {
         if (bucket.EncryptionKey is not null)
         {
-            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(_props.AccessLogsBucket),
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, Setting(nameof(NewLoadBalancerOptions.AccessLogsBucket)),
                 "is encrypted with a KMS key; Elastic Load Balancing delivers access logs only to buckets with S3-managed encryption; allowed: a bucket with BucketEncryption.S3_MANAGED.");
         }
 
         if (Token.IsUnresolved(Stack.Of(_scope).Region))
         {
-            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(_props.AccessLogsBucket),
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, Setting(nameof(NewLoadBalancerOptions.AccessLogsBucket)),
                 "needs the stack's region (the bucket policy names the Elastic Load Balancing account of the region), but the stack has none; allowed: a stack with Env = new Environment { Region = \"...\" }.");
         }
     }
@@ -385,96 +400,77 @@ internal sealed partial class ServiceLoadBalancing
     private void Validate()
     {
         var p = _props;
-        Check.InRange(RuleIds.OutOfRange, _scope, nameof(p.ListenerPort), p.ListenerPort, 1, 65535);
         Check.InRange(RuleIds.OutOfRange, _scope, nameof(p.DeregistrationDelay), Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, nameof(p.DeregistrationDelay), p.DeregistrationDelay), 0, 3600, "seconds");
         Check.InRange(RuleIds.OutOfRange, _scope, nameof(p.HealthCheckGracePeriod), Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, nameof(p.HealthCheckGracePeriod), p.HealthCheckGracePeriod), 0, int.MaxValue, "seconds");
-        Check.InRange(RuleIds.OutOfRange, _scope, nameof(p.SlowStart), Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, nameof(p.SlowStart), p.SlowStart), 30, 900, "seconds");
-        Check.InRange(RuleIds.OutOfRange, _scope, nameof(p.StickinessDuration), Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, nameof(p.StickinessDuration), p.StickinessDuration), 1, 604800, "seconds");
+        var slowStart = Setting(nameof(ApplicationLoadBalancerOptions.SlowStart));
+        var stickiness = Setting(nameof(ApplicationLoadBalancerOptions.StickinessDuration));
+        Check.InRange(RuleIds.OutOfRange, _scope, slowStart, Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, slowStart, SlowStart), 30, 900, "seconds");
+        Check.InRange(RuleIds.OutOfRange, _scope, stickiness, Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, stickiness, StickinessDuration), 1, 604800, "seconds");
         ValidateHealthCheck();
 
-        if (IsNetwork && (p.SlowStart is not null || p.StickinessDuration is not null))
+        switch (_choice)
         {
-            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, p.SlowStart is not null ? nameof(p.SlowStart) : nameof(p.StickinessDuration),
-                "is an Application Load Balancer setting; a Network Load Balancer has no slow start or cookie stickiness: leave it unset or use LoadBalancerKind.Application.");
+            case NewLoadBalancerOptions created:
+                ValidateNewLoadBalancer(created);
+                break;
+            case ListenerRuleOptions rule:
+                ValidateListenerRule(rule);
+                break;
         }
+    }
 
-        if (p.CertificateArn is { } arn && !Token.IsUnresolved(arn) && !CertificateArnPattern().IsMatch(arn))
+    private void ValidateNewLoadBalancer(NewLoadBalancerOptions lb)
+    {
+        Check.InRange(RuleIds.OutOfRange, _scope, Setting(nameof(lb.ListenerPort)), lb.ListenerPort, 1, 65535);
+        if (lb.CertificateArn is { } arn && !Token.IsUnresolved(arn) && !CertificateArnPattern().IsMatch(arn))
         {
-            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(p.CertificateArn),
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, Setting(nameof(lb.CertificateArn)),
                 $"'{arn}' is not a certificate ARN; allowed: arn:<partition>:acm:<region>:<account>:certificate/<id> (or an IAM server certificate ARN).");
         }
 
-        foreach (var cidr in p.IngressCidrs ?? [])
+        foreach (var cidr in lb.IngressCidrs ?? [])
         {
             if (!Token.IsUnresolved(cidr) && !IsCidr(cidr))
             {
-                throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(p.IngressCidrs), $"'{cidr}' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.");
+                throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, Setting(nameof(lb.IngressCidrs)), $"'{cidr}' is not a CIDR block; allowed: e.g. 203.0.113.0/24, 0.0.0.0/0 or 2001:db8::/32.");
             }
+        }
+
+        if (lb.IngressCidrs is { Count: 0 })
+        {
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, Setting(nameof(lb.IngressCidrs)), "is empty, so no client could reach the listener; give at least one CIDR block or leave it unset for the default.");
         }
 
         // Found by the generated cases: with the redirect, port 80 belongs to the
         // redirect listener; an HTTPS listener on 80 too makes two listeners on one port, which ELB refuses.
-        if (!IsNetwork && p.Listener is null && p.CertificateArn is not null && p.RedirectHttpToHttps && ListenerPort == 80)
+        if (lb is ApplicationLoadBalancerOptions { CertificateArn: not null, RedirectHttpToHttps: true } && ListenerPort(lb) == 80)
         {
-            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(p.ListenerPort),
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, Setting(nameof(lb.ListenerPort)),
                 "80 is the port of the HTTP listener that redirects to HTTPS (RedirectHttpToHttps), and a load balancer allows one listener per port; " +
                 "use another port for HTTPS (default 443) or set RedirectHttpToHttps to false.");
         }
-
-        if (p.IngressCidrs is { Count: 0 })
-        {
-            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(p.IngressCidrs), "is empty, so no client could reach the listener; give at least one CIDR block or leave it unset for the default.");
-        }
-
-        ValidateSharedListener();
     }
 
-    private void ValidateSharedListener()
+    private void ValidateListenerRule(ListenerRuleOptions rule)
     {
-        var p = _props;
-        if (p.Listener is null)
+        if (rule.Listener is null)
         {
-            if (p.ListenerRule is not null)
-            {
-                throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(p.ListenerRule),
-                    "is set without Listener; a rule needs the shared ALB listener it belongs to (set Listener), or leave it unset to create a load balancer.");
-            }
-
-            return;
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, Setting(nameof(rule.Listener)),
+                "is null; a listener rule needs the ALB listener it belongs to (e.g. the Listener of another service's ApplicationLoadBalancing, or ApplicationListener.FromLookup / FromApplicationListenerAttributes).");
         }
 
-        var owned = new (string Name, bool Set)[]
-        {
-            (nameof(p.LoadBalancerType), IsNetwork),
-            (nameof(p.ListenerPort), p.ListenerPort is not null),
-            (nameof(p.CertificateArn), p.CertificateArn is not null),
-            (nameof(p.IngressCidrs), p.IngressCidrs is not null),
-            (nameof(p.AccessLogsBucket), p.AccessLogsBucket is not null),
-        }.FirstOrDefault(o => o.Set);
-        if (owned.Name is not null)
-        {
-            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, owned.Name,
-                "is a setting of the load balancer, but the service joins a shared Listener whose load balancer is configured elsewhere; leave it unset.");
-        }
-
-        if (p.ListenerRule is not { } rule)
-        {
-            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(p.ListenerRule),
-                "is not set; a service on a shared Listener needs a rule with a priority and path or host conditions.");
-        }
-
-        Check.InRange(RuleIds.OutOfRange, _scope, $"{nameof(p.ListenerRule)}.Priority", rule.Priority, 1, 50000);
+        Check.InRange(RuleIds.OutOfRange, _scope, Setting(nameof(rule.Priority)), rule.Priority, 1, 50000);
         var paths = rule.PathPatterns ?? [];
         var hosts = rule.HostHeaders ?? [];
         if (paths.Count + hosts.Count is 0 or > 5)
         {
-            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(p.ListenerRule),
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, nameof(LoadBalancedServiceProps.LoadBalancer),
                 $"has {paths.Count + hosts.Count} condition values; allowed: 1 to 5 path patterns and host headers together.");
         }
 
         if (paths.FirstOrDefault(x => string.IsNullOrEmpty(x) || !x.StartsWith('/')) is { } badPath)
         {
-            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, $"{nameof(p.ListenerRule)}.PathPatterns", $"'{badPath}' must start with '/'.");
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, Setting(nameof(rule.PathPatterns)), $"'{badPath}' must start with '/'.");
         }
     }
 

@@ -1,0 +1,27 @@
+using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+
+namespace EcsConstructs.Services;
+
+/// <summary>What a service created with <see cref="ApplicationLoadBalancerOptions"/>: the ALB, its listener(s) and the target group.</summary>
+public sealed class ApplicationLoadBalancing : LoadBalancing
+{
+    internal ApplicationLoadBalancing(ApplicationLoadBalancer loadBalancer, ApplicationListener listener, ApplicationListener? redirectListener, ApplicationTargetGroup targetGroup)
+    {
+        LoadBalancer = loadBalancer;
+        Listener = listener;
+        RedirectListener = redirectListener;
+        TargetGroup = targetGroup;
+    }
+
+    /// <summary>The Application Load Balancer.</summary>
+    public ApplicationLoadBalancer LoadBalancer { get; }
+
+    /// <summary>The HTTP listener, or the HTTPS listener with a certificate; it forwards to <see cref="TargetGroup"/> by default.</summary>
+    public override ApplicationListener Listener { get; }
+
+    /// <summary>The port 80 listener that redirects to HTTPS; null without a certificate or with the redirect turned off.</summary>
+    public ApplicationListener? RedirectListener { get; }
+
+    /// <summary>The service's ALB target group.</summary>
+    public override ApplicationTargetGroup TargetGroup { get; }
+}
