@@ -42,6 +42,10 @@ public sealed partial class EcsCluster : Construct, IEcsCluster
             ContainerInsights = props.ContainerInsights,
             ExecuteCommandConfiguration = ExecuteCommand(props),
         });
+        if (props.CreateOutputs)
+        {
+            _ = new CfnOutput(this, "ClusterName", new CfnOutputProps { Value = Cluster.ClusterName, Description = $"Name of the ECS cluster {Node.Path}" });
+        }
 
         foreach (var options in props.Ec2Capacity)
         {

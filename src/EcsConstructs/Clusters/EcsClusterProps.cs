@@ -64,6 +64,12 @@ public sealed class EcsClusterProps
     /// <summary>EC2 Auto Scaling group capacity providers of the cluster. Default: none.</summary>
     public IReadOnlyList<Ec2CapacityOptions> Ec2Capacity { get; init; } = [];
 
+    /// <summary>
+    /// Write a stack output with the cluster's name (construct id <c>ClusterName</c> under the cluster),
+    /// which <c>cdk deploy</c> prints, e.g. for <c>aws ecs list-services --cluster</c>. Default: true.
+    /// </summary>
+    public bool CreateOutputs { get; init; } = true;
+
     /// <summary>Whether the <c>FARGATE</c> and <c>FARGATE_SPOT</c> capacity providers are associated with the cluster. Default: false.</summary>
     public bool EnableFargateCapacityProviders { get; init; }
 

@@ -1,3 +1,4 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
@@ -28,6 +29,10 @@ public abstract class LoadBalancedService : Construct
         LoadBalancing = loadBalancing!.Attach(CreatedService, props.Cluster.Vpc);
         Container = TaskDefinition.Containers[loadBalancing.ContainerName];
         ContainerPort = loadBalancing.ContainerPort;
+        if (props.CreateOutputs)
+        {
+            CreateOutputs();
+        }
     }
 
     /// <summary>The task definition: the one given, or the one built from the quick-start settings.</summary>
@@ -49,6 +54,25 @@ public abstract class LoadBalancedService : Construct
     /// <see cref="LoadBalancing.TargetGroup"/> exist with every choice.
     /// </summary>
     public LoadBalancing LoadBalancing { get; }
+
+    private void CreateOutputs()
+    {
+        var (dnsName, url) = LoadBalancing switch
+        {
+            ApplicationLoadBalancing alb => (alb.LoadBalancer.LoadBalancerDnsName, alb.Url),
+            NetworkLoadBalancing nlb => (nlb.LoadBalancer.LoadBalancerDnsName, null),
+            _ => ((string?)null, (string?)null),
+        };
+        if (dnsName is not null)
+        {
+            _ = new CfnOutput(this, "LoadBalancerDns", new CfnOutputProps { Value = dnsName, Description = $"DNS name of the load balancer of {Node.Path}" });
+        }
+
+        if (url is not null)
+        {
+            _ = new CfnOutput(this, "ServiceUrl", new CfnOutputProps { Value = url, Description = $"URL of {Node.Path}" });
+        }
+    }
 
     /// <summary>The ECS service, whichever its launch type.</summary>
     private protected BaseService CreatedService { get; }

@@ -26,6 +26,14 @@ public abstract class LoadBalancedServiceProps : ServiceProps
     /// </summary>
     public LoadBalancerOptions LoadBalancer { get; init; } = new ApplicationLoadBalancerOptions();
 
+    /// <summary>
+    /// Write stack outputs that <c>cdk deploy</c> prints: the load balancer's DNS name
+    /// (<c>LoadBalancerDns</c>) and, for an ALB, the service's URL (<c>ServiceUrl</c>: http or https, with
+    /// the port when it is not 80 or 443). A service on a shared listener writes none (the listener's
+    /// load balancer belongs to another construct). Default: true.
+    /// </summary>
+    public bool CreateOutputs { get; init; } = true;
+
     /// <summary>The target group's health check. Default: <see cref="HealthCheckOptions"/> defaults ("/" on the traffic port every 30 s, 200-399).</summary>
     public HealthCheckOptions HealthCheck { get; init; } = new();
 

@@ -5,8 +5,9 @@ namespace EcsConstructs.Services;
 /// <summary>What a service created with <see cref="ApplicationLoadBalancerOptions"/>: the ALB, its listener(s) and the target group.</summary>
 public sealed class ApplicationLoadBalancing : LoadBalancing
 {
-    internal ApplicationLoadBalancing(ApplicationLoadBalancer loadBalancer, ApplicationListener listener, ApplicationListener? redirectListener, ApplicationTargetGroup targetGroup)
+    internal ApplicationLoadBalancing(ApplicationLoadBalancer loadBalancer, ApplicationListener listener, ApplicationListener? redirectListener, ApplicationTargetGroup targetGroup, string url)
     {
+        Url = url;
         LoadBalancer = loadBalancer;
         Listener = listener;
         RedirectListener = redirectListener;
@@ -24,4 +25,10 @@ public sealed class ApplicationLoadBalancing : LoadBalancing
 
     /// <summary>The service's ALB target group.</summary>
     public override ApplicationTargetGroup TargetGroup { get; }
+
+    /// <summary>
+    /// The service's URL through the load balancer's DNS name: <c>http://…</c> or, with a certificate,
+    /// <c>https://…</c>, with the listener port when it is not the protocol's default (a token until deployment).
+    /// </summary>
+    public string Url { get; }
 }

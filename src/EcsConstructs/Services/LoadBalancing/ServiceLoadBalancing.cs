@@ -247,7 +247,9 @@ internal sealed partial class ServiceLoadBalancing
         }
 
         OpenAndLog(options, alb, vpc, alb.Connections, ports, alb.LogAccessLogs);
-        return new ApplicationLoadBalancing(alb, listener, redirect, targetGroup);
+        var scheme = https ? "https" : "http";
+        var port = listenerPort == (https ? 443 : 80) ? string.Empty : $":{listenerPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return new ApplicationLoadBalancing(alb, listener, redirect, targetGroup, $"{scheme}://{alb.LoadBalancerDnsName}{port}");
     }
 
     private NetworkLoadBalancing CreateNetwork(NetworkLoadBalancerOptions options, IVpc vpc)
