@@ -3,7 +3,7 @@ using EcsConstructs.Placement;
 namespace EcsConstructs.Services;
 
 /// <summary>Props of <see cref="Ec2WorkerService"/>: a service on EC2 capacity without a load balancer; see <see cref="ServiceProps"/> for the settings all services share.</summary>
-public sealed class Ec2WorkerServiceProps : ServiceProps, IEc2ServiceSettings
+public sealed class Ec2WorkerServiceProps : ReplicaServiceProps, IEc2ReplicaSettings
 {
     /// <summary>
     /// Quick start: CPU units reserved for the container (1024 = one vCPU). Allowed: 0 to 10240 (0 = no

@@ -3,7 +3,7 @@ using Amazon.CDK.AWS.ECS;
 namespace EcsConstructs.Services;
 
 /// <summary>Props of <see cref="FargateWorkerService"/>: a Fargate service without a load balancer; see <see cref="ServiceProps"/> for the settings all services share.</summary>
-public sealed class FargateWorkerServiceProps : ServiceProps, IFargateServiceSettings
+public sealed class FargateWorkerServiceProps : ReplicaServiceProps, IFargateServiceSettings
 {
     /// <summary>
     /// Quick start: the task's CPU units on Fargate (1024 = one vCPU). Allowed: 256, 512, 1024, 2048,

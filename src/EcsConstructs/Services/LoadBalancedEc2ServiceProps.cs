@@ -3,7 +3,7 @@ using EcsConstructs.Placement;
 namespace EcsConstructs.Services;
 
 /// <summary>Props of <see cref="LoadBalancedEc2Service"/>: a service on EC2 capacity behind a load balancer; see <see cref="LoadBalancedServiceProps"/> for the settings all services share.</summary>
-public sealed class LoadBalancedEc2ServiceProps : LoadBalancedServiceProps, IEc2ServiceSettings
+public sealed class LoadBalancedEc2ServiceProps : LoadBalancedServiceProps, IEc2ReplicaSettings
 {
     /// <summary>
     /// Quick start: CPU units reserved for the container (1024 = one vCPU). Allowed: 0 to 10240 (0 = no

@@ -7,7 +7,7 @@ namespace EcsConstructs.Services;
 /// (one choice: an ALB or an NLB the service creates, or a rule on an existing ALB listener), and the
 /// target group's health check and deregistration delay.
 /// </summary>
-public abstract class LoadBalancedServiceProps : ServiceProps
+public abstract class LoadBalancedServiceProps : ReplicaServiceProps
 {
     private static readonly Duration DefaultDeregistrationDelay = Duration.Seconds(30);
     private static readonly Duration DefaultHealthCheckGracePeriod = Duration.Seconds(60);

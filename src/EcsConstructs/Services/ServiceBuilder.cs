@@ -38,7 +38,7 @@ internal static class ServiceBuilder
         Validate(scope, props, task, fargate, cluster);
         var strategy = Strategy(scope, props, fargate, cluster);
         BaseService service = fargate
-            ? Fargate(scope, props, task, strategy, gracePeriod)
+            ? Fargate(scope, (ReplicaServiceProps)props, task, strategy, gracePeriod)
             : Ec2(scope, props, task, strategy, gracePeriod);
         Complete(service, props, task);
         return (task, service);
@@ -101,8 +101,8 @@ internal static class ServiceBuilder
                 {
                     Name = props.ContainerName ?? "app",
                     Image = props.Image,
-                    Cpu = (props as IEc2ServiceSettings)?.Cpu,
-                    MemoryLimitMiB = (props as IEc2ServiceSettings)?.MemoryLimitMiB,
+                    Cpu = (props as IEc2Settings)?.Cpu,
+                    MemoryLimitMiB = (props as IEc2Settings)?.MemoryLimitMiB,
                     MemoryReservationMiB = props.MemoryReservationMiB,
                     Environment = props.Environment,
                     // Bridge: host port unset = dynamic (HostPort 0); host and awsvpc: the container port.
@@ -115,18 +115,41 @@ internal static class ServiceBuilder
     /// <summary>Checks the settings that do not depend on the kind of load balancing.</summary>
     private static void Validate(Construct scope, ServiceProps props, EcsTaskDefinition task, bool fargate, EcsCluster? cluster)
     {
-        Check.InRange(RuleIds.OutOfRange, scope, nameof(props.DesiredCount), props.DesiredCount, 0, 5000);
-        Check.InRange(RuleIds.OutOfRange, scope, nameof(props.MinHealthyPercent), props.MinHealthyPercent, 0, 100, "%");
-        Check.InRange(RuleIds.OutOfRange, scope, nameof(props.MaxHealthyPercent), props.MaxHealthyPercent, 100, 200, "%");
         Check.NotEmpty(RuleIds.InvalidName, scope, nameof(props.ServiceName), props.ServiceName);
         Check.EcsName(scope, nameof(props.ServiceName), props.ServiceName, "service name");
-        ValidateDeploymentRoom(scope, props);
+        if (props is ReplicaServiceProps replica)
+        {
+            Check.InRange(RuleIds.OutOfRange, scope, nameof(replica.DesiredCount), replica.DesiredCount, 0, 5000);
+            Check.InRange(RuleIds.OutOfRange, scope, nameof(props.MinHealthyPercent), props.MinHealthyPercent, 0, 100, "%");
+            Check.InRange(RuleIds.OutOfRange, scope, nameof(replica.MaxHealthyPercent), replica.MaxHealthyPercent, 100, 200, "%");
+            ValidateDeploymentRoom(scope, replica);
+            if (!fargate)
+            {
+                ValidateFixedHostPorts(scope, replica, task, cluster);
+            }
+        }
+        else
+        {
+            ValidateDaemon(scope, props, cluster);
+        }
+
         ValidateAlarms(scope, props);
         ValidateLaunchTypeSettings(scope, props, task);
         ValidatePlacement(scope, props);
-        if (!fargate)
+    }
+
+    /// <summary>
+    /// A daemon replaces its task on each instance in place (at most 100 %), so the minimum must stay
+    /// below 100 % (aws-cdk-lib and ECS refuse a minimum that is not below the maximum); it runs on the
+    /// cluster's EC2 instances, so an <see cref="EcsCluster"/> needs EC2 capacity.
+    /// </summary>
+    private static void ValidateDaemon(Construct scope, ServiceProps props, EcsCluster? cluster)
+    {
+        Check.InRange(RuleIds.OutOfRange, scope, nameof(props.MinHealthyPercent), props.MinHealthyPercent, 0, 99, "%");
+        if (cluster is { Ec2Capacity.Count: 0 })
         {
-            ValidateFixedHostPorts(scope, props, task, cluster);
+            throw new EcsValidationException(RuleIds.StrategyShape, scope.Node.Path, nameof(props.Cluster),
+                $"{cluster.Node.Path} has no EC2 capacity, and a daemon runs one task on every EC2 instance of its cluster; add Ec2Capacity to the cluster (Fargate has no daemons).");
         }
     }
 
@@ -138,9 +161,15 @@ internal static class ServiceBuilder
     /// </summary>
     private static CapacityProviderStrategy[]? Strategy(Construct scope, ServiceProps props, bool fargate, EcsCluster? cluster)
     {
-        const string p = nameof(ServiceProps.CapacityProviderStrategy);
+        if (props is not ReplicaServiceProps replica)
+        {
+            // A daemon has no strategy: it writes LaunchType EC2, which also keeps the cluster's default strategy away.
+            return null;
+        }
+
+        const string p = nameof(ReplicaServiceProps.CapacityProviderStrategy);
         var clusterDefaultIsFargate = cluster?.DefaultCapacityProviderStrategy is { Count: > 0 } d && d.All(s => CapacityProviderStrategies.IsFargate(s.Provider));
-        if (props.CapacityProviderStrategy is { } shares)
+        if (replica.CapacityProviderStrategy is { } shares)
         {
             if (!fargate && shares.FirstOrDefault(s => CapacityProviderStrategies.IsFargate(s.Provider)) is { } fargateShare)
             {
@@ -180,29 +209,31 @@ internal static class ServiceBuilder
     private static Ec2Service Ec2(Construct scope, ServiceProps props, EcsTaskDefinition task, CapacityProviderStrategy[]? strategy, Duration? gracePeriod)
     {
         var awsVpc = task.NetworkMode == NetworkMode.AWS_VPC;
+        var replica = props as ReplicaServiceProps;
         return new Ec2Service(scope, "Service", new Ec2ServiceProps
         {
             Cluster = props.Cluster.Cluster,
             TaskDefinition = task.TaskDefinition,
             ServiceName = props.ServiceName,
-            DesiredCount = props.DesiredCount,
+            Daemon = replica is null ? true : null,
+            DesiredCount = replica?.DesiredCount,
             MinHealthyPercent = props.MinHealthyPercent,
-            MaxHealthyPercent = props.MaxHealthyPercent,
+            MaxHealthyPercent = replica?.MaxHealthyPercent ?? 100,
             CircuitBreaker = CircuitBreaker(props),
             DeploymentAlarms = Alarms(props),
             HealthCheckGracePeriod = gracePeriod,
             CapacityProviderStrategies = strategy,
             EnableExecuteCommand = props.EnableExecuteCommand ? true : null,
             CloudMapOptions = props.CloudMap,
-            PlacementStrategies = ((props as IEc2ServiceSettings)?.PlacementStrategies ?? DefaultEc2Placement).Select(s => s.ToCdk()).ToArray(),
-            PlacementConstraints = (props as IEc2ServiceSettings)?.PlacementConstraints is { Count: > 0 } c ? c.Select(x => x.ToCdk()).ToArray() : null,
+            PlacementStrategies = replica is null ? null : ((props as IEc2ReplicaSettings)?.PlacementStrategies ?? DefaultEc2Placement).Select(s => s.ToCdk()).ToArray(),
+            PlacementConstraints = (props as IEc2Settings)?.PlacementConstraints is { Count: > 0 } c ? c.Select(x => x.ToCdk()).ToArray() : null,
             VpcSubnets = awsVpc ? TaskSubnets(props) : null,
             SecurityGroups = awsVpc ? props.SecurityGroups?.ToArray() : null,
         });
     }
 
     /// <summary>Creates the Fargate service with the shared deployment settings.</summary>
-    private static FargateService Fargate(Construct scope, ServiceProps props, EcsTaskDefinition task, CapacityProviderStrategy[]? strategy, Duration? gracePeriod) =>
+    private static FargateService Fargate(Construct scope, ReplicaServiceProps props, EcsTaskDefinition task, CapacityProviderStrategy[]? strategy, Duration? gracePeriod) =>
         new(scope, "Service", new FargateServiceProps
         {
             Cluster = props.Cluster.Cluster,
@@ -230,7 +261,10 @@ internal static class ServiceBuilder
         // given; a LaunchType overrides the cluster's default strategy (aws-cdk#24961) and, next to a
         // strategy, is refused by ECS. Strategy() writes an explicit one wherever the default would not
         // do, so LaunchType is never needed.
-        ((CfnService)service.Node.DefaultChild!).AddPropertyDeletionOverride("LaunchType");
+        if (props is ReplicaServiceProps)
+        {
+            ((CfnService)service.Node.DefaultChild!).AddPropertyDeletionOverride("LaunchType");
+        }
 
         // Create after and delete before the cluster's capacity provider associations (created late, by a
         // CDK aspect, as a child of the cluster): ECS refuses to remove a capacity provider that a service
@@ -295,7 +329,7 @@ internal static class ServiceBuilder
             return;
         }
 
-        var container = (IEc2ServiceSettings)props;
+        var container = (IEc2Settings)props;
         Check.InRange(RuleIds.OutOfRange, scope, nameof(container.MemoryLimitMiB), container.MemoryLimitMiB, 6, 1_000_000, "MiB");
         Check.NotGreater(RuleIds.ContainerMemory, scope, nameof(props.MemoryReservationMiB), props.MemoryReservationMiB, nameof(container.MemoryLimitMiB), container.MemoryLimitMiB);
         Check.InRange(RuleIds.OutOfRange, scope, nameof(container.Cpu), container.Cpu, 0, 10240, "CPU units");
@@ -308,7 +342,7 @@ internal static class ServiceBuilder
 
     // failure class 39 (docs/failure-classes.md): ECS rounds the minimum up and the maximum down; when they meet, a
     // deployment can neither start a new task nor stop an old one.
-    private static void ValidateDeploymentRoom(Construct scope, ServiceProps props)
+    private static void ValidateDeploymentRoom(Construct scope, ReplicaServiceProps props)
     {
         var desired = props.DesiredCount;
         if (desired <= 0)
@@ -358,23 +392,22 @@ internal static class ServiceBuilder
     // at most 5 strategies and 10 constraints.
     private static void ValidatePlacement(Construct scope, ServiceProps props)
     {
-        var ec2 = props as IEc2ServiceSettings;
-        var strategies = ec2?.PlacementStrategies ?? [];
-        var constraints = ec2?.PlacementConstraints ?? [];
+        var strategies = (props as IEc2ReplicaSettings)?.PlacementStrategies ?? [];
+        var constraints = (props as IEc2Settings)?.PlacementConstraints ?? [];
 
         if (strategies.Count > TaskLimits.MaxPlacementStrategies)
         {
-            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(IEc2ServiceSettings.PlacementStrategies), $"has {strategies.Count} strategies; ECS allows at most {TaskLimits.MaxPlacementStrategies} per service.");
+            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(IEc2ReplicaSettings.PlacementStrategies), $"has {strategies.Count} strategies; ECS allows at most {TaskLimits.MaxPlacementStrategies} per service.");
         }
 
         if (constraints.Count > TaskLimits.MaxPlacementConstraints)
         {
-            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(IEc2ServiceSettings.PlacementConstraints), $"has {constraints.Count} constraints; ECS allows at most {TaskLimits.MaxPlacementConstraints} per service.");
+            throw new EcsValidationException(RuleIds.Placement, scope.Node.Path, nameof(IEc2Settings.PlacementConstraints), $"has {constraints.Count} constraints; ECS allows at most {TaskLimits.MaxPlacementConstraints} per service.");
         }
 
         if (strategies.FirstOrDefault(s => !s.IsValid) is { } bad)
         {
-            throw new EcsValidationException(RuleIds.PlacementExpressions, scope.Node.Path, nameof(IEc2ServiceSettings.PlacementStrategies),
+            throw new EcsValidationException(RuleIds.PlacementExpressions, scope.Node.Path, nameof(IEc2ReplicaSettings.PlacementStrategies),
                 $"{bad} spreads over an unknown field; allowed: instanceId, host or attribute:<name> (e.g. attribute:ecs.availability-zone).");
         }
 
@@ -382,7 +415,7 @@ internal static class ServiceBuilder
         {
             if (string.IsNullOrWhiteSpace(c.Expression) || c.Expression.Length > 2000)
             {
-                throw new EcsValidationException(RuleIds.PlacementExpressions, scope.Node.Path, nameof(IEc2ServiceSettings.PlacementConstraints),
+                throw new EcsValidationException(RuleIds.PlacementExpressions, scope.Node.Path, nameof(IEc2Settings.PlacementConstraints),
                     $"memberOf expression '{c.Expression}' is invalid; allowed: a cluster query language expression of 1 to 2000 characters, e.g. attribute:ecs.instance-type =~ t3.*.");
             }
         }
@@ -390,7 +423,7 @@ internal static class ServiceBuilder
 
     // Failure class 3: a fixed host port (host mode, or bridge with a host port) fits once per instance;
     // a deployment needs a free instance for a new task, or may stop an old task first (rule ECS006).
-    private static void ValidateFixedHostPorts(Construct scope, ServiceProps props, EcsTaskDefinition task, EcsCluster? cluster)
+    private static void ValidateFixedHostPorts(Construct scope, ReplicaServiceProps props, EcsTaskDefinition task, EcsCluster? cluster)
     {
         var ports = task.ContainerOptions
             .SelectMany(c => c.PortMappings ?? [])

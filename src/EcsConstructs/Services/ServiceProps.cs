@@ -9,10 +9,11 @@ using EcsConstructs.Tasks;
 namespace EcsConstructs.Services;
 
 /// <summary>
-/// Settings every service kind shares: where it runs, what it runs (a quick-start single container,
-/// or a full <see cref="EcsTaskDefinition"/>), how many tasks, how deployments roll out, capacity,
-/// networking of <c>awsvpc</c> tasks, ECS Exec and Cloud Map. Settings of one launch type live on
-/// that type's props: placement on the EC2 props, public IPs and platform version on the Fargate props.
+/// Settings every service kind shares, daemons included: where it runs, what it runs (a quick-start
+/// single container, or a full <see cref="EcsTaskDefinition"/>), how deployments roll out, networking
+/// of <c>awsvpc</c> tasks, ECS Exec and Cloud Map. The task count and capacity of the services that keep
+/// a number of tasks are on <see cref="ReplicaServiceProps"/>; settings of one launch type live on that
+/// type's props: placement on the EC2 props, public IPs and platform version on the Fargate props.
 /// </summary>
 public abstract class ServiceProps
 {
@@ -48,7 +49,6 @@ public abstract class ServiceProps
     /// </summary>
     public string? ContainerName { get; init; }
 
-
     /// <summary>Quick start: soft memory reservation of the container in MiB, used for placement; at most its memory limit. Default: none.</summary>
     public int? MemoryReservationMiB { get; init; }
 
@@ -70,22 +70,11 @@ public abstract class ServiceProps
     public string? ServiceName { get; init; }
 
     /// <summary>
-    /// Number of tasks to keep running. Allowed: 0 to 5000. When a <c>ServiceScaling</c> manages the
-    /// count, the template leaves <c>DesiredCount</c> out. Default: 2.
-    /// </summary>
-    public int DesiredCount { get; init; } = 2;
-
-    /// <summary>
-    /// Lower bound of running tasks during a deployment, in percent of the desired count. Allowed: 0 to
-    /// 100. Default: 100 (hand-written stacks often use 50, which lets a deployment stop half of the tasks first).
+    /// Lower bound of running tasks during a deployment, in percent of the desired count (a daemon: of the
+    /// instances). Allowed: 0 to 100 (a daemon: 0 to 99). Default: 100 (hand-written stacks often use 50,
+    /// which lets a deployment stop half of the tasks first); a daemon: 0.
     /// </summary>
     public int MinHealthyPercent { get; init; } = 100;
-
-    /// <summary>
-    /// Upper bound of running tasks during a deployment, in percent of the desired count. Allowed: 100 to
-    /// 200, and enough above <see cref="MinHealthyPercent"/> that ECS can start or stop at least one task. Default: 200.
-    /// </summary>
-    public int MaxHealthyPercent { get; init; } = 200;
 
     /// <summary>Whether a failing deployment is stopped and rolled back by the deployment circuit breaker. Default: true.</summary>
     public bool CircuitBreakerRollback { get; init; } = true;
@@ -98,15 +87,6 @@ public abstract class ServiceProps
 
     /// <summary>What a deployment alarm does. Default: <see cref="AlarmBehavior.ROLLBACK_ON_ALARM"/>.</summary>
     public AlarmBehavior DeploymentAlarmBehavior { get; init; } = AlarmBehavior.ROLLBACK_ON_ALARM;
-
-    /// <summary>
-    /// The capacity provider strategy of the service. EC2 services: EC2 capacity ids of the cluster (or
-    /// provider names of an imported cluster); Fargate services: <c>FARGATE</c> and/or <c>FARGATE_SPOT</c>.
-    /// Default: EC2 — none, the cluster's default strategy applies (no <c>LaunchType</c> is written);
-    /// Fargate — none when the cluster is an <see cref="EcsCluster"/> whose default strategy is Fargate,
-    /// otherwise an explicit <c>FARGATE</c> strategy (never <c>LaunchType</c>).
-    /// </summary>
-    public IReadOnlyList<CapacityProviderShare>? CapacityProviderStrategy { get; init; }
 
     /// <summary>
     /// <c>awsvpc</c> tasks only: the subnets of the tasks' network interfaces. Default: the VPC's
