@@ -31,7 +31,7 @@ public static class RuleCatalog
 
     internal static IReadOnlyList<RuleEntry> Entries { get; } =
     [
-        R("ECS001", Error, [1], "A task needs more CPU or memory than every instance type of the EC2 capacity it runs on registers (the instance type table, memory less an overhead margin): no instance can ever place it.",
+        R("ECS001", Error, [1], "A task needs more CPU or memory than every instance type of the EC2 capacity it runs on registers (the instance type table, memory less an overhead margin), on its own or beside the DAEMON tasks of the cluster that take their share of every instance: no instance can ever place it.",
             "service X was unable to place a task because no container instance met all of its requirements. The closest matching container-instance has insufficient CPU units available / insufficient memory available.",
             "Lower the task's CPU or memory, or use larger instance types for the capacity.", InstanceFitRules.TaskFitsInstances),
         R("ECS002", Warning, [2], "The Auto Scaling group of a capacity provider has MaxSize 0.",
@@ -231,7 +231,7 @@ public static class RuleCatalog
         R("ECS065", Warning, [1, 3, 4], "A service's scaling maximum (the scalable target's MaxCapacity) does not fit its EC2 capacity at the capacity's maximum size, by CPU, memory, fixed host ports or awsvpc network interfaces (largest instance type of each group).",
             "service X was unable to place a task because no container instance met all of its requirements. (when scaling out towards the maximum)",
             "Raise the capacity's MaxCapacity, use a larger instance type or lower the service's MaxCapacity.", ScalingFitRules.MaxTasksFitCapacity),
-        R("ECS066", Warning, [1], "A task fits some instance types of its EC2 capacity but not others (a mixed instances group): instances of the smaller types cannot run it.",
+        R("ECS066", Warning, [1], "A task fits some instance types of its EC2 capacity but not others (a mixed instances group), on its own or beside the DAEMON tasks of the cluster: instances of the smaller types cannot run it.",
             "service X was unable to place a task because no container instance met all of its requirements. (when only instances of the smaller types are free)",
             "Give the capacity instance types that all fit the task, or a separate capacity for it.", InstanceFitRules.TaskFitsSomeInstances),
         R("ECS067", Error, [43], "A listener uses an ACM certificate of another region than the stack's (the region is in the certificate ARN).",

@@ -280,6 +280,39 @@ internal static class EcsModel
             .Where(l => Objects(l.P("DefaultActions") ?? l.P("Actions")).Any(a => Forwards(a, targetGroup.Key)))
             .ToList();
 
+    /// <summary>
+    /// The DAEMON services other than <paramref name="service"/> that run a task on every instance of
+    /// <paramref name="group"/>: services of the same cluster whose EC2 capacity includes the group and
+    /// that have no placement constraints (a constraint may keep a daemon off some instances).
+    /// </summary>
+    public static List<(CfnEntry Daemon, int Cpu, int Memory)> DaemonsOn(this TemplateIndex index, CfnEntry service, CfnEntry group)
+    {
+        var cluster = index.ClusterOf(service);
+        if (cluster is null)
+        {
+            return [];
+        }
+
+        var daemons = new List<(CfnEntry, int, int)>();
+        foreach (var daemon in index.OfType(Service).Where(d => d != service && IsDaemon(d) && index.ClusterOf(d) == cluster))
+        {
+            var td = index.TaskDef(daemon);
+            if (td is null || Items(daemon.P("PlacementConstraints")).Any() || Items(td.P("PlacementConstraints")).Any()
+                || index.Ec2Groups(daemon) is not { } groups || !groups.Contains(group))
+            {
+                continue;
+            }
+
+            var (cpu, memory) = TaskSize(td);
+            if (cpu is > 0 || memory is > 0)
+            {
+                daemons.Add((daemon, cpu ?? 0, memory ?? 0));
+            }
+        }
+
+        return daemons;
+    }
+
     private static bool Forwards(JsonObject action, string targetGroupKey) =>
         TemplateIndex.RefId(Get(action, "TargetGroupArn")) == targetGroupKey
         || Objects(Path(action, "ForwardConfig.TargetGroups")).Any(t => TemplateIndex.RefId(Get(t, "TargetGroupArn")) == targetGroupKey);
