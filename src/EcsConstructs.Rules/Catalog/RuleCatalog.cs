@@ -148,9 +148,9 @@ public static class RuleCatalog
         R("ECS039", Error, [30], "Container memory settings ECS rejects: neither memory nor reservation (and no task memory), memory above the task's, reservation above memory.",
             "The 'memory' setting for container 'worker' is greater than for the task. / At least one of 'memory' or 'memoryReservation' must be specified.",
             "Give each container a memory limit or reservation within the task's memory, with reservation ≤ limit.", TaskSizeRules.ContainerMemory, Both),
-        R("ECS040", Error, [32], "A DAEMON service sets a desired count or placement strategies, or runs on Fargate.",
-            "The daemon scheduling strategy does not support a desired count for services. / …does not support placement strategies.",
-            "Remove DesiredCount and placement strategies from DAEMON services and run them on EC2.", SchedulingRules.Daemon),
+        R("ECS040", Error, [32], "A DAEMON service sets a desired count or placement strategies, runs on Fargate, or uses the CODE_DEPLOY or EXTERNAL deployment controller.",
+            "The daemon scheduling strategy does not support a desired count for services. / …does not support placement strategies. / the CODE_DEPLOY and EXTERNAL controllers require the REPLICA scheduling strategy (paraphrase)",
+            "Remove DesiredCount and placement strategies from DAEMON services, run them on EC2 and deploy them with the ECS controller (rolling updates).", SchedulingRules.Daemon),
         R("ECS041", Warning, [33], "A service pins DesiredCount in the template while Application Auto Scaling scales it.",
             "(no error: every deployment resets the task count to the template's value, aws-cdk#3919)",
             "Leave DesiredCount out of the template when auto scaling owns the count (ServiceScaling does this).", DeploymentRules.DesiredCountWithAutoScaling),
@@ -249,6 +249,11 @@ public static class RuleCatalog
         R("ECS071", Warning, [2], "An Auto Scaling group meant for ECS (a capacity provider's, or user data writing ECS_CLUSTER) launches an image that is not ECS-optimized, where the template shows it (an SSM parameter path).",
             "…Reason: No Container Instances were found in your cluster. (the image has no ECS agent)",
             "Use an ECS-optimized image: the SSM parameters under /aws/service/ecs/ (EcsOptimizedImage in CDK), Windows ECS_Optimized or Bottlerocket aws-ecs images.", AmiRules.NotEcsOptimized),
+
+        // DAEMON services and ECS's own blue/green deployments (issue #18).
+        R("ECS072", Warning, [32], "Application Auto Scaling scales the desired count of a DAEMON service (a scalable target with ScalableDimension ecs:service:DesiredCount on it).",
+            "none at deploy time: every scaling activity fails, since a DAEMON service has no desired count (\"The daemon scheduling strategy does not support a desired count for services\"); its task count follows the instances",
+            "Remove the scalable target and its policies from the DAEMON service, and scale the instances it runs on (the Auto Scaling group or its capacity provider) instead.", SchedulingRules.DaemonScaling),
     ];
 
     // Initialized after Entries (static initializers run in textual order).

@@ -41,6 +41,10 @@ internal static class EcsModel
 
     public static bool IsDaemon(CfnEntry service) => Str(service.P("SchedulingStrategy")) == "DAEMON";
 
+    /// <summary>The service's deployment controller type: <c>ECS</c> (the default), <c>CODE_DEPLOY</c> or <c>EXTERNAL</c>; null when not a literal.</summary>
+    public static string? DeploymentControllerType(CfnEntry service) =>
+        service.P("DeploymentController.Type") is { } type ? Str(type) : "ECS";
+
     public static ProviderRef Provider(this TemplateIndex index, JsonNode? value)
     {
         var target = index.Target(value);
