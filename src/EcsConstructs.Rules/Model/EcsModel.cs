@@ -45,6 +45,20 @@ internal static class EcsModel
     public static string? DeploymentControllerType(CfnEntry service) =>
         service.P("DeploymentController.Type") is { } type ? Str(type) : "ECS";
 
+    /// <summary>
+    /// The deployment strategy of the ECS deployment controller: <c>ROLLING</c> (the default),
+    /// <c>BLUE_GREEN</c>, <c>LINEAR</c> or <c>CANARY</c>; null when not a literal.
+    /// </summary>
+    public static string? DeploymentStrategy(CfnEntry service) =>
+        service.P("DeploymentConfiguration.Strategy") is { } strategy ? Str(strategy) : "ROLLING";
+
+    /// <summary>
+    /// Whether the service deploys with one of ECS's own traffic-shifting strategies (<c>BLUE_GREEN</c>,
+    /// <c>LINEAR</c>, <c>CANARY</c>): they run the new revision beside the old one and shift a load
+    /// balancer's traffic between a primary and an alternate target group.
+    /// </summary>
+    public static bool ShiftsTraffic(CfnEntry service) => DeploymentStrategy(service) is "BLUE_GREEN" or "LINEAR" or "CANARY";
+
     public static ProviderRef Provider(this TemplateIndex index, JsonNode? value)
     {
         var target = index.Target(value);
@@ -283,6 +297,16 @@ internal static class EcsModel
         index.OfType(Listener).Concat(index.OfType(ListenerRule))
             .Where(l => Objects(l.P("DefaultActions") ?? l.P("Actions")).Any(a => Forwards(a, targetGroup.Key)))
             .ToList();
+
+    /// <summary>The load balancer of a listener or listener rule, when it is in the templates.</summary>
+    public static CfnEntry? LoadBalancerOf(this TemplateIndex index, CfnEntry forwarder) =>
+        forwarder.Type == Listener ? index.Target(forwarder.P("LoadBalancerArn"))
+            : forwarder.Type == ListenerRule ? index.Target(index.Target(forwarder.P("ListenerArn"))?.P("LoadBalancerArn"))
+            : null;
+
+    /// <summary>Whether a listener or listener rule forwards to a target group (a plain forward or a weighted one).</summary>
+    public static bool ForwardsTo(CfnEntry forwarder, CfnEntry targetGroup) =>
+        Objects(forwarder.P("DefaultActions") ?? forwarder.P("Actions")).Any(a => Forwards(a, targetGroup.Key));
 
     /// <summary>
     /// The DAEMON services other than <paramref name="service"/> that run a task on every instance of
