@@ -260,6 +260,9 @@ public static class RuleCatalog
         R("ECS074", Error, [45], "The target groups of a BLUE_GREEN, LINEAR or CANARY deployment do not pair: the alternate is the primary itself, or has another target type (instance vs ip), or is forwarded to by no listener or by another load balancer than the production listener rule's; the production listener rule does not forward to the primary group; the test listener rule belongs to another load balancer.",
             "TargetGroupAssociationLimit: … target groups cannot be associated with more than one load balancer / the deployment fails when ECS re-weights the production listener rule (paraphrase)",
             "Create two target groups of the same target type and let the production listener rule forward to both (primary weight 100, alternate weight 0) on one load balancer, with the test listener rule on the same load balancer.", BlueGreenRules.TargetGroupPair),
+        R("ECS075", Warning, [46], "A service with the CODE_DEPLOY or EXTERNAL deployment controller enables the deployment circuit breaker, which ECS applies to its own (ECS controller) deployments only.",
+            "none: accepted and ignored; a failing deployment is neither stopped nor rolled back by the breaker, and the service differs from the template (drift)",
+            "Remove the DeploymentCircuitBreaker and configure rollback where the deployments run: the CodeDeploy deployment group's AutoRollbackConfiguration and alarms, or the external tool.", DeploymentRules.CircuitBreakerWithoutEcsController),
     ];
 
     // Initialized after Entries (static initializers run in textual order).
