@@ -228,7 +228,7 @@ public static class RuleCatalog
         R("ECS064", Warning, [1], "An Auto Scaling group runs Spot instances (less than 100 % on-demand above its base) from a single instance type.",
             "none at deploy time: when that instance type's Spot pool is interrupted or exhausted in a zone, no replacement instance launches and tasks cannot be placed (\"no container instance met all of its requirements\")",
             "Add instance types of the same size class to the mixed instances policy (Ec2CapacityOptions.AdditionalInstanceTypes, e.g. t3a, m5, m6i) so interruptions can be replaced.", SpotRules.SingleInstanceType),
-        R("ECS065", Warning, [1, 3, 4], "A service's scaling maximum (the scalable target's MaxCapacity) does not fit its EC2 capacity at the capacity's maximum size, by CPU, memory, fixed host ports or awsvpc network interfaces (largest instance type of each group).",
+        R("ECS065", Warning, [1, 3, 4], "A service's scaling maximum (the scalable target's MaxCapacity) does not fit its EC2 capacity at the capacity's maximum size, by CPU, memory (beside the DAEMON tasks of the cluster on every instance), fixed host ports or awsvpc network interfaces (largest instance type of each group).",
             "service X was unable to place a task because no container instance met all of its requirements. (when scaling out towards the maximum)",
             "Raise the capacity's MaxCapacity, use a larger instance type or lower the service's MaxCapacity.", ScalingFitRules.MaxTasksFitCapacity),
         R("ECS066", Warning, [1], "A task fits some instance types of its EC2 capacity but not others (a mixed instances group), on its own or beside the DAEMON tasks of the cluster: instances of the smaller types cannot run it.",
