@@ -31,7 +31,7 @@ public static class RuleCatalog
 
     internal static IReadOnlyList<RuleEntry> Entries { get; } =
     [
-        R("ECS001", Error, [1], "A task needs more CPU or memory than every instance type of the EC2 capacity it runs on registers (the instance type table, memory less an overhead margin): no instance can ever place it.",
+        R("ECS001", Error, [1], "A task needs more CPU or memory than every instance type of the EC2 capacity it runs on registers (the instance type table, memory less an overhead margin), on its own or beside the DAEMON tasks of the cluster that take their share of every instance: no instance can ever place it.",
             "service X was unable to place a task because no container instance met all of its requirements. The closest matching container-instance has insufficient CPU units available / insufficient memory available.",
             "Lower the task's CPU or memory, or use larger instance types for the capacity.", InstanceFitRules.TaskFitsInstances),
         R("ECS002", Warning, [2], "The Auto Scaling group of a capacity provider has MaxSize 0.",
@@ -148,9 +148,9 @@ public static class RuleCatalog
         R("ECS039", Error, [30], "Container memory settings ECS rejects: neither memory nor reservation (and no task memory), memory above the task's, reservation above memory.",
             "The 'memory' setting for container 'worker' is greater than for the task. / At least one of 'memory' or 'memoryReservation' must be specified.",
             "Give each container a memory limit or reservation within the task's memory, with reservation ≤ limit.", TaskSizeRules.ContainerMemory, Both),
-        R("ECS040", Error, [32], "A DAEMON service sets a desired count or placement strategies, or runs on Fargate.",
-            "The daemon scheduling strategy does not support a desired count for services. / …does not support placement strategies.",
-            "Remove DesiredCount and placement strategies from DAEMON services and run them on EC2.", SchedulingRules.Daemon),
+        R("ECS040", Error, [32], "A DAEMON service sets a desired count or placement strategies, runs on Fargate, or uses the CODE_DEPLOY or EXTERNAL deployment controller.",
+            "The daemon scheduling strategy does not support a desired count for services. / …does not support placement strategies. / the CODE_DEPLOY and EXTERNAL controllers require the REPLICA scheduling strategy (paraphrase)",
+            "Remove DesiredCount and placement strategies from DAEMON services, run them on EC2 and deploy them with the ECS controller (rolling updates).", SchedulingRules.Daemon),
         R("ECS041", Warning, [33], "A service pins DesiredCount in the template while Application Auto Scaling scales it.",
             "(no error: every deployment resets the task count to the template's value, aws-cdk#3919)",
             "Leave DesiredCount out of the template when auto scaling owns the count (ServiceScaling does this).", DeploymentRules.DesiredCountWithAutoScaling),
@@ -228,10 +228,10 @@ public static class RuleCatalog
         R("ECS064", Warning, [1], "An Auto Scaling group runs Spot instances (less than 100 % on-demand above its base) from a single instance type.",
             "none at deploy time: when that instance type's Spot pool is interrupted or exhausted in a zone, no replacement instance launches and tasks cannot be placed (\"no container instance met all of its requirements\")",
             "Add instance types of the same size class to the mixed instances policy (Ec2CapacityOptions.AdditionalInstanceTypes, e.g. t3a, m5, m6i) so interruptions can be replaced.", SpotRules.SingleInstanceType),
-        R("ECS065", Warning, [1, 3, 4], "A service's scaling maximum (the scalable target's MaxCapacity) does not fit its EC2 capacity at the capacity's maximum size, by CPU, memory, fixed host ports or awsvpc network interfaces (largest instance type of each group).",
+        R("ECS065", Warning, [1, 3, 4], "A service's scaling maximum (the scalable target's MaxCapacity) does not fit its EC2 capacity at the capacity's maximum size, by CPU, memory (beside the DAEMON tasks of the cluster on every instance), fixed host ports or awsvpc network interfaces (largest instance type of each group).",
             "service X was unable to place a task because no container instance met all of its requirements. (when scaling out towards the maximum)",
             "Raise the capacity's MaxCapacity, use a larger instance type or lower the service's MaxCapacity.", ScalingFitRules.MaxTasksFitCapacity),
-        R("ECS066", Warning, [1], "A task fits some instance types of its EC2 capacity but not others (a mixed instances group): instances of the smaller types cannot run it.",
+        R("ECS066", Warning, [1], "A task fits some instance types of its EC2 capacity but not others (a mixed instances group), on its own or beside the DAEMON tasks of the cluster: instances of the smaller types cannot run it.",
             "service X was unable to place a task because no container instance met all of its requirements. (when only instances of the smaller types are free)",
             "Give the capacity instance types that all fit the task, or a separate capacity for it.", InstanceFitRules.TaskFitsSomeInstances),
         R("ECS067", Error, [43], "A listener uses an ACM certificate of another region than the stack's (the region is in the certificate ARN).",
@@ -249,6 +249,20 @@ public static class RuleCatalog
         R("ECS071", Warning, [2], "An Auto Scaling group meant for ECS (a capacity provider's, or user data writing ECS_CLUSTER) launches an image that is not ECS-optimized, where the template shows it (an SSM parameter path).",
             "…Reason: No Container Instances were found in your cluster. (the image has no ECS agent)",
             "Use an ECS-optimized image: the SSM parameters under /aws/service/ecs/ (EcsOptimizedImage in CDK), Windows ECS_Optimized or Bottlerocket aws-ecs images.", AmiRules.NotEcsOptimized),
+
+        // DAEMON services and ECS's own blue/green deployments (issue #18).
+        R("ECS072", Warning, [32], "Application Auto Scaling scales the desired count of a DAEMON service (a scalable target with ScalableDimension ecs:service:DesiredCount on it).",
+            "none at deploy time: every scaling activity fails, since a DAEMON service has no desired count (\"The daemon scheduling strategy does not support a desired count for services\"); its task count follows the instances",
+            "Remove the scalable target and its policies from the DAEMON service, and scale the instances it runs on (the Auto Scaling group or its capacity provider) instead.", SchedulingRules.DaemonScaling),
+        R("ECS073", Error, [45], "A service deploys with Strategy BLUE_GREEN, LINEAR or CANARY but uses the CODE_DEPLOY or EXTERNAL controller, or a load balancer entry lacks AdvancedConfiguration, its AlternateTargetGroupArn, its RoleArn (or names a role not trusted by ecs.amazonaws.com), or, behind an Application Load Balancer, a ProductionListenerRule that is a listener rule.",
+            "Invalid request provided: … (blue/green deployments need the ECS deployment controller and, for each load balancer, an alternate target group, the production listener rule and an infrastructure role; paraphrase)",
+            "Keep DeploymentController.Type ECS and give each LoadBalancers entry AdvancedConfiguration {AlternateTargetGroupArn, ProductionListenerRule (a listener rule on an ALB, the listener on an NLB), TestListenerRule (optional), RoleArn of a role trusted by ecs.amazonaws.com with AmazonECSInfrastructureRolePolicyForLoadBalancers}.", BlueGreenRules.NativeBlueGreenPrerequisites),
+        R("ECS074", Error, [45], "The target groups of a BLUE_GREEN, LINEAR or CANARY deployment do not pair: the alternate is the primary itself, or has another target type (instance vs ip), or is forwarded to by no listener or by another load balancer than the production listener rule's; the production listener rule does not forward to the primary group; the test listener rule belongs to another load balancer.",
+            "TargetGroupAssociationLimit: … target groups cannot be associated with more than one load balancer / the deployment fails when ECS re-weights the production listener rule (paraphrase)",
+            "Create two target groups of the same target type and let the production listener rule forward to both (primary weight 100, alternate weight 0) on one load balancer, with the test listener rule on the same load balancer.", BlueGreenRules.TargetGroupPair),
+        R("ECS075", Warning, [46], "A service with the CODE_DEPLOY or EXTERNAL deployment controller enables the deployment circuit breaker, which ECS applies to its own (ECS controller) deployments only.",
+            "none: accepted and ignored; a failing deployment is neither stopped nor rolled back by the breaker, and the service differs from the template (drift)",
+            "Remove the DeploymentCircuitBreaker and configure rollback where the deployments run: the CodeDeploy deployment group's AutoRollbackConfiguration and alarms, or the external tool.", DeploymentRules.CircuitBreakerWithoutEcsController),
     ];
 
     // Initialized after Entries (static initializers run in textual order).

@@ -41,6 +41,24 @@ internal static class EcsModel
 
     public static bool IsDaemon(CfnEntry service) => Str(service.P("SchedulingStrategy")) == "DAEMON";
 
+    /// <summary>The service's deployment controller type: <c>ECS</c> (the default), <c>CODE_DEPLOY</c> or <c>EXTERNAL</c>; null when not a literal.</summary>
+    public static string? DeploymentControllerType(CfnEntry service) =>
+        service.P("DeploymentController.Type") is { } type ? Str(type) : "ECS";
+
+    /// <summary>
+    /// The deployment strategy of the ECS deployment controller: <c>ROLLING</c> (the default),
+    /// <c>BLUE_GREEN</c>, <c>LINEAR</c> or <c>CANARY</c>; null when not a literal.
+    /// </summary>
+    public static string? DeploymentStrategy(CfnEntry service) =>
+        service.P("DeploymentConfiguration.Strategy") is { } strategy ? Str(strategy) : "ROLLING";
+
+    /// <summary>
+    /// Whether the service deploys with one of ECS's own traffic-shifting strategies (<c>BLUE_GREEN</c>,
+    /// <c>LINEAR</c>, <c>CANARY</c>): they run the new revision beside the old one and shift a load
+    /// balancer's traffic between a primary and an alternate target group.
+    /// </summary>
+    public static bool ShiftsTraffic(CfnEntry service) => DeploymentStrategy(service) is "BLUE_GREEN" or "LINEAR" or "CANARY";
+
     public static ProviderRef Provider(this TemplateIndex index, JsonNode? value)
     {
         var target = index.Target(value);
@@ -279,6 +297,49 @@ internal static class EcsModel
         index.OfType(Listener).Concat(index.OfType(ListenerRule))
             .Where(l => Objects(l.P("DefaultActions") ?? l.P("Actions")).Any(a => Forwards(a, targetGroup.Key)))
             .ToList();
+
+    /// <summary>The load balancer of a listener or listener rule, when it is in the templates.</summary>
+    public static CfnEntry? LoadBalancerOf(this TemplateIndex index, CfnEntry forwarder) =>
+        forwarder.Type == Listener ? index.Target(forwarder.P("LoadBalancerArn"))
+            : forwarder.Type == ListenerRule ? index.Target(index.Target(forwarder.P("ListenerArn"))?.P("LoadBalancerArn"))
+            : null;
+
+    /// <summary>Whether a listener or listener rule forwards to a target group (a plain forward or a weighted one).</summary>
+    public static bool ForwardsTo(CfnEntry forwarder, CfnEntry targetGroup) =>
+        Objects(forwarder.P("DefaultActions") ?? forwarder.P("Actions")).Any(a => Forwards(a, targetGroup.Key));
+
+    /// <summary>
+    /// The DAEMON services other than <paramref name="service"/> that run a task on every instance of
+    /// <paramref name="group"/>: services of the same cluster whose EC2 capacity includes the group and
+    /// that have no placement constraints (a constraint may keep a daemon off some instances).
+    /// </summary>
+    public static List<(CfnEntry Daemon, int Cpu, int Memory)> DaemonsOn(this TemplateIndex index, CfnEntry service, CfnEntry group)
+    {
+        var cluster = index.ClusterOf(service);
+        if (cluster is null)
+        {
+            return [];
+        }
+
+        var daemons = new List<(CfnEntry, int, int)>();
+        foreach (var daemon in index.OfType(Service).Where(d => d != service && IsDaemon(d) && index.ClusterOf(d) == cluster))
+        {
+            var td = index.TaskDef(daemon);
+            if (td is null || Items(daemon.P("PlacementConstraints")).Any() || Items(td.P("PlacementConstraints")).Any()
+                || index.Ec2Groups(daemon) is not { } groups || !groups.Contains(group))
+            {
+                continue;
+            }
+
+            var (cpu, memory) = TaskSize(td);
+            if (cpu is > 0 || memory is > 0)
+            {
+                daemons.Add((daemon, cpu ?? 0, memory ?? 0));
+            }
+        }
+
+        return daemons;
+    }
 
     private static bool Forwards(JsonObject action, string targetGroupKey) =>
         TemplateIndex.RefId(Get(action, "TargetGroupArn")) == targetGroupKey

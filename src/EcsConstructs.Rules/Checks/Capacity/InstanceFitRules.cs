@@ -11,7 +11,10 @@ namespace EcsConstructs.Rules.Checks.Capacity;
 /// <summary>Whether tasks fit the instances of their EC2 capacity: CPU, memory, fixed host ports, network interfaces and architecture (ECS001, ECS006, ECS007, ECS008, ECS066).</summary>
 internal static class InstanceFitRules
 {
-    /// <summary>ECS001 (an error): the task fits no instance type of its capacity, so no instance can ever place it.</summary>
+    /// <summary>
+    /// ECS001 (an error): the task fits no instance type of its capacity, so no instance can ever place
+    /// it, on its own or beside the DAEMON tasks that run on every instance of the capacity.
+    /// </summary>
     public static IEnumerable<Finding> TaskFitsInstances(TemplateIndex index)
     {
         foreach (var (service, types, unknown) in InstanceFits(index))
@@ -58,6 +61,7 @@ internal static class InstanceFitRules
             var unknown = new List<(CfnEntry, string)>();
             foreach (var group in groups)
             {
+                var daemons = index.DaemonsOn(service, group);
                 foreach (var type in index.InstanceTypes(group) ?? [])
                 {
                     if (!InstanceTypeCatalog.TryGet(type, out var spec))
@@ -66,17 +70,41 @@ internal static class InstanceFitRules
                         continue;
                     }
 
-                    var problem = cpu > spec.CpuUnits
-                        ? $"the task needs {cpu} CPU units but {type} instances of {group.Path} register {spec.CpuUnits}"
-                        : memory > spec.AvailableMemoryMiB
-                            ? $"the task needs {memory} MiB of memory but {type} instances of {group.Path} offer about {spec.AvailableMemoryMiB} MiB ({spec.MemoryMiB} MiB less {InstanceTypeCatalog.MemoryOverheadFraction:P0} for the OS, Docker and the agent)"
-                            : null;
-                    known.Add((group, type, problem));
+                    known.Add((group, type, Misfit(cpu, memory, group, type, spec) ?? MisfitBesideDaemons(cpu, memory, group, type, spec, daemons)));
                 }
             }
 
             yield return (service, known, unknown);
         }
+    }
+
+    /// <summary>Why a task of <paramref name="cpu"/> units and <paramref name="memory"/> MiB does not fit an instance of the type on its own; null when it fits.</summary>
+    private static string? Misfit(int? cpu, int? memory, CfnEntry group, string type, InstanceTypeCatalog.InstanceSpec spec) =>
+        cpu > spec.CpuUnits
+            ? $"the task needs {cpu} CPU units but {type} instances of {group.Path} register {spec.CpuUnits}"
+            : memory > spec.AvailableMemoryMiB
+                ? $"the task needs {memory} MiB of memory but {type} instances of {group.Path} offer about {spec.AvailableMemoryMiB} MiB ({spec.MemoryMiB} MiB less {InstanceTypeCatalog.MemoryOverheadFraction:P0} for the OS, Docker and the agent)"
+                : null;
+
+    /// <summary>
+    /// Why a task that fits an instance on its own does not fit beside the DAEMON tasks that take their
+    /// CPU and memory on every instance of the group first; null when it fits beside them too.
+    /// </summary>
+    private static string? MisfitBesideDaemons(int? cpu, int? memory, CfnEntry group, string type, InstanceTypeCatalog.InstanceSpec spec, List<(CfnEntry Daemon, int Cpu, int Memory)> daemons)
+    {
+        if (daemons.Count == 0)
+        {
+            return null;
+        }
+
+        var daemonCpu = daemons.Sum(d => d.Cpu);
+        var daemonMemory = daemons.Sum(d => d.Memory);
+        var names = string.Join(" and ", daemons.Select(d => $"DAEMON service {d.Daemon.Path} ({d.Cpu} CPU units, {d.Memory} MiB)"));
+        return cpu > spec.CpuUnits - daemonCpu
+            ? $"the task needs {cpu} CPU units but beside {names} on every instance, {type} instances of {group.Path} have {spec.CpuUnits - daemonCpu} of their {spec.CpuUnits} left"
+            : memory > spec.AvailableMemoryMiB - daemonMemory
+                ? $"the task needs {memory} MiB of memory but beside {names} on every instance, {type} instances of {group.Path} have about {spec.AvailableMemoryMiB - daemonMemory} of their {spec.AvailableMemoryMiB} MiB left"
+                : null;
     }
 
     public static IEnumerable<Finding> FixedHostPorts(TemplateIndex index)

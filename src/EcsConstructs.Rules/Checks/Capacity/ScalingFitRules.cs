@@ -14,7 +14,8 @@ internal static class ScalingFitRules
     /// The maximum task count of a service's scalable target against its Auto Scaling groups at their
     /// maximum size, by CPU, memory, fixed host ports and awsvpc network interfaces. Per group the
     /// largest instance type counts (a mixed group may launch it), so a finding holds whatever the
-    /// group launches. Placement also depends on other services on the same instances: a warning.
+    /// group launches. The DAEMON services of the cluster take their CPU and memory on every instance
+    /// first. Placement also depends on other services on the same instances: a warning.
     /// </summary>
     public static IEnumerable<Finding> MaxTasksFitCapacity(TemplateIndex index)
     {
@@ -29,7 +30,8 @@ internal static class ScalingFitRules
                 continue;
             }
 
-            var capacity = new List<(CfnEntry Group, int MaxSize, string Type, InstanceTypeCatalog.InstanceSpec Spec)>();
+            var daemonNames = new SortedSet<string>(StringComparer.Ordinal);
+            var capacity = new List<(CfnEntry Group, int MaxSize, string Type, InstanceTypeCatalog.InstanceSpec Spec, int DaemonCpu, int DaemonMemory)>();
             foreach (var group in groups)
             {
                 var types = index.InstanceTypes(group);
@@ -49,7 +51,9 @@ internal static class ScalingFitRules
                 }
 
                 var largest = types.Select(t => (Type: t, Spec: InstanceTypeCatalog.TryGet(t, out var s) ? s : null)).Where(t => t.Spec is not null).MaxBy(t => (t.Spec!.CpuUnits, t.Spec.MemoryMiB));
-                capacity.Add((group, max.Value, largest.Type, largest.Spec!));
+                var daemons = index.DaemonsOn(service, group);
+                daemonNames.UnionWith(daemons.Select(d => d.Daemon.Path));
+                capacity.Add((group, max.Value, largest.Type, largest.Spec!, daemons.Sum(d => d.Cpu), daemons.Sum(d => d.Memory)));
             }
 
             if (capacity.Count == 0)
@@ -63,25 +67,26 @@ internal static class ScalingFitRules
                 .Select(m => mode == "host" ? Int(Get(m, "ContainerPort")) : Int(Get(m, "HostPort"))).OfType<int>().Where(p => p > 0).Distinct().Order().ToList();
             var at = $"MaxCapacity {maxTasks} of {service.Path} cannot fit its EC2 capacity at its maximum size";
             var of = string.Join(" and ", capacity.Select(c => $"{c.Group.Path} ({c.MaxSize} × {c.Type})"));
+            var beside = daemonNames.Count == 0 ? string.Empty : $" beside the tasks of DAEMON service {string.Join(" and ", daemonNames)} on every instance";
 
             if (cpu is > 0)
             {
-                var room = capacity.Sum(c => (long)c.MaxSize * (c.Spec.CpuUnits / cpu.Value));
+                var room = capacity.Sum(c => (long)c.MaxSize * (Math.Max(0, c.Spec.CpuUnits - c.DaemonCpu) / cpu.Value));
                 if (room < maxTasks)
                 {
-                    var terms = string.Join(" + ", capacity.Select(c => $"{c.MaxSize} × {c.Spec.CpuUnits}"));
-                    yield return new Finding(target, $"{at} by CPU: {maxTasks} tasks × {cpu} CPU units needs {(long)maxTasks.Value * cpu.Value} CPU units, but {of} offers {terms} = {capacity.Sum(c => (long)c.MaxSize * c.Spec.CpuUnits)} CPU units: room for {room} tasks, {maxTasks - room} short.");
+                    var terms = string.Join(" + ", capacity.Select(c => $"{c.MaxSize} × {c.Spec.CpuUnits - c.DaemonCpu}"));
+                    yield return new Finding(target, $"{at} by CPU: {maxTasks} tasks × {cpu} CPU units needs {(long)maxTasks.Value * cpu.Value} CPU units, but {of} offers {terms} = {capacity.Sum(c => (long)c.MaxSize * (c.Spec.CpuUnits - c.DaemonCpu))} CPU units{beside}: room for {room} tasks, {maxTasks - room} short.");
                 }
             }
 
             if (memory is > 0)
             {
-                var room = capacity.Sum(c => (long)c.MaxSize * (c.Spec.AvailableMemoryMiB / memory.Value));
+                var room = capacity.Sum(c => (long)c.MaxSize * (Math.Max(0, c.Spec.AvailableMemoryMiB - c.DaemonMemory) / memory.Value));
                 if (room < maxTasks)
                 {
-                    var terms = string.Join(" + ", capacity.Select(c => $"{c.MaxSize} × {c.Spec.AvailableMemoryMiB}"));
+                    var terms = string.Join(" + ", capacity.Select(c => $"{c.MaxSize} × {c.Spec.AvailableMemoryMiB - c.DaemonMemory}"));
                     var overhead = (InstanceTypeCatalog.MemoryOverheadFraction * 100).ToString(CultureInfo.InvariantCulture);
-                    yield return new Finding(target, $"{at} by memory: {maxTasks} tasks × {memory} MiB needs {(long)maxTasks.Value * memory.Value} MiB, but {of} offers {terms} = {capacity.Sum(c => (long)c.MaxSize * c.Spec.AvailableMemoryMiB)} MiB (nominal memory less {overhead} % for the OS, Docker and the ECS agent): room for {room} tasks, {maxTasks - room} short.");
+                    yield return new Finding(target, $"{at} by memory: {maxTasks} tasks × {memory} MiB needs {(long)maxTasks.Value * memory.Value} MiB, but {of} offers {terms} = {capacity.Sum(c => (long)c.MaxSize * (c.Spec.AvailableMemoryMiB - c.DaemonMemory))} MiB (nominal memory less {overhead} % for the OS, Docker and the ECS agent){beside}: room for {room} tasks, {maxTasks - room} short.");
                 }
             }
 

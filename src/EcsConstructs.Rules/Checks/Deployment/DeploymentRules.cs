@@ -8,7 +8,7 @@ using static EcsConstructs.Rules.Model.JsonValues;
 
 namespace EcsConstructs.Rules.Checks.Deployment;
 
-/// <summary>Deployments of services: the desired count under auto scaling, circuit breaker, room to replace tasks (ECS041, ECS046, ECS047).</summary>
+/// <summary>Deployments of services: the desired count under auto scaling, circuit breaker, room to replace tasks (ECS041, ECS046, ECS047, ECS075).</summary>
 internal static class DeploymentRules
 {
     public static IEnumerable<Finding> DesiredCountWithAutoScaling(TemplateIndex index)
@@ -37,6 +37,17 @@ internal static class DeploymentRules
                 && Str(s.P("DeploymentConfiguration.Strategy")) is null or "ROLLING"
                 && s.P("DeploymentConfiguration.DeploymentCircuitBreaker") is null)
             .Select(s => new Finding(s, "has no deployment circuit breaker: a deployment whose tasks never turn healthy keeps CloudFormation waiting about 3 hours (\"Service ... did not stabilize\"); turn it on with rollback, or write it off on purpose."));
+
+    /// <summary>
+    /// ECS075: a deployment circuit breaker turned on for a service whose deployments ECS does not run
+    /// (the <c>CODE_DEPLOY</c> or <c>EXTERNAL</c> controller). ECS uses the breaker with its own
+    /// controller only: the setting is accepted and has no effect, so a failing deployment is not
+    /// stopped or rolled back by it, and the service's state differs from the template.
+    /// </summary>
+    public static IEnumerable<Finding> CircuitBreakerWithoutEcsController(TemplateIndex index) =>
+        index.OfType(Service)
+            .Where(s => DeploymentControllerType(s) is "CODE_DEPLOY" or "EXTERNAL" && Bool(s.P("DeploymentConfiguration.DeploymentCircuitBreaker.Enable")) == true)
+            .Select(s => new Finding(s, $"enables DeploymentConfiguration.DeploymentCircuitBreaker with DeploymentController.Type {DeploymentControllerType(s)}: ECS uses the circuit breaker with the ECS controller only, so it neither stops nor rolls back these deployments; configure rollback in the controller ({(DeploymentControllerType(s) == "CODE_DEPLOY" ? "the CodeDeploy deployment group's AutoRollbackConfiguration and alarms" : "the external deployment tool")}) and remove the breaker."));
 
     public static IEnumerable<Finding> DeploymentDeadlock(TemplateIndex index)
     {
