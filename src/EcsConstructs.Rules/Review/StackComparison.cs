@@ -80,6 +80,7 @@ internal static class StackComparison
 
         resources.AddRange(added.Where(a => !moves.ContainsKey(a)).Select(id => new ResourceReview(id, null, TypeOf(now[id]), ResourceChangeKind.Added, UpdateEffect.InPlace, [])));
         var others = OtherChanges(before.Root, after.Root);
+        others.AddRange(OutputsOfReplaced(before, after, resources));
         var metadataOnly = resources.Count == 0 && others.Count == 0 && !JsonNode.DeepEquals(before.Root, after.Root);
         return (new StackReview(name, true, true, resources.OrderBy(r => r.LogicalId, StringComparer.Ordinal).ToList(), others, metadataOnly), flags);
     }
@@ -334,6 +335,27 @@ internal static class StackComparison
         }
 
         return changes;
+    }
+
+    /// <summary>Outputs whose text is unchanged but whose value changes: they refer to a replaced resource.</summary>
+    private static IEnumerable<string> OutputsOfReplaced(CfnTemplate before, CfnTemplate after, List<ResourceReview> resources)
+    {
+        var replaced = resources.Where(r => r.Kind != ResourceChangeKind.Added && r.Effect != UpdateEffect.InPlace)
+            .ToDictionary(r => r.LogicalId, r => r.Effect, StringComparer.Ordinal);
+        foreach (var (key, output) in after.Outputs.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            if (!TemplateValues.Same(before.Outputs[key], output))
+            {
+                continue; // already listed as changed
+            }
+
+            var target = TemplateValues.References(output?["Value"]).Where(replaced.ContainsKey).Order(StringComparer.Ordinal)
+                .OrderByDescending(t => replaced[t]).FirstOrDefault();
+            if (target is not null)
+            {
+                yield return $"Outputs: {key} changes (refers to {target}, which {(replaced[target] == UpdateEffect.Replaced ? "is" : "may be")} replaced)";
+            }
+        }
     }
 
     /// <summary>The bootstrap version check and the version reporting condition that the CDK adds to every template.</summary>

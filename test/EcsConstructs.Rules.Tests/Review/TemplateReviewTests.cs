@@ -56,6 +56,19 @@ public sealed class TemplateReviewTests
     }
 
     [Fact]
+    public void An_output_that_refers_to_a_replaced_resource_changes()
+    {
+        var before = Template(("Lb", Resource("AWS::ElasticLoadBalancingV2::LoadBalancer", new JsonObject { ["Scheme"] = "internet-facing" })));
+        before["Outputs"] = new JsonObject { ["Url"] = new JsonObject { ["Value"] = new JsonObject { ["Fn::GetAtt"] = new JsonArray("Lb", "DNSName") } } };
+        var after = before.DeepClone().AsObject();
+        after["Resources"]!["Lb"]!["Properties"]!["Scheme"] = "internal";
+
+        var stack = Compare(before, after).Stacks.Single();
+
+        Assert.Equal(["Outputs: Url changes (refers to Lb, which is replaced)"], stack.OtherChanges);
+    }
+
+    [Fact]
     public void A_desired_count_change_on_a_service_is_in_place()
     {
         var before = Template(("Service", Resource("AWS::ECS::Service", new JsonObject { ["DesiredCount"] = 2, ["LaunchType"] = "FARGATE" })));
