@@ -29,8 +29,9 @@ public static class TemplateReview
 {
     /// <summary>
     /// Reviews the change from <paramref name="baseline"/> to <paramref name="current"/>. Stacks are matched
-    /// by display name (cloud assemblies) or file name (template files and snapshot folders); when each
-    /// side has one template, the two are compared whatever their names.
+    /// by display name (cloud assemblies, <c>/</c> read as <c>-</c>) or file name without <c>.template.json</c>
+    /// (template files and snapshot folders), so snapshots match a <c>cdk.out</c>; when each side has one
+    /// template, the two are compared whatever their names.
     /// </summary>
     /// <param name="baseline">The templates deployed now (or the committed snapshots).</param>
     /// <param name="current">The templates to deploy.</param>
@@ -80,7 +81,30 @@ public static class TemplateReview
         return new ReviewReport(baselineName, currentName, stacks, flags.OrderByDescending(f => f.IsCertain).ToList());
     }
 
-    /// <summary>A cloud assembly's stack by its display name, a nested stack by its path, a template file by its file name.</summary>
-    private static string StackName(CfnTemplate template) =>
-        template.StackName is not null || template.Parent is not null ? template.Name : Path.GetFileName(template.FilePath);
+    /// <summary>
+    /// How stacks are matched and named: a cloud assembly's stack by its display name and a nested stack by
+    /// its path, with <c>/</c> as <c>-</c> (<c>Prod/Web</c> is <c>Prod-Web</c>, the default snapshot name); a
+    /// template file by its file name without <c>.template.json</c>, <c>.received.json</c> or its extension.
+    /// So a folder of snapshots matches a <c>cdk.out</c> of the same app.
+    /// </summary>
+    private static string StackName(CfnTemplate template)
+    {
+        if (template.StackName is not null || template.Parent is not null)
+        {
+            return template.Name.Replace('/', '-');
+        }
+
+        var file = Path.GetFileName(template.FilePath);
+        foreach (var suffix in Suffixes)
+        {
+            if (file.Length > suffix.Length && file.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return file[..^suffix.Length];
+            }
+        }
+
+        return file;
+    }
+
+    private static readonly string[] Suffixes = [".template.json", ".received.json", ".template.yaml", ".template.yml", ".json", ".yaml", ".yml", ".template"];
 }

@@ -70,7 +70,7 @@ public sealed class EcsRulesDiffTests
 
         Assert.Equal(3, exit);
         Assert.StartsWith("!! 1 blocking, 0 possible: data loss or a failing update\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.Contains($"  error   Stack.template.json: {logGroup.Key} (AWS::Logs::LogGroup) is replaced (LogGroupName): a stateful resource;", output, StringComparison.Ordinal);
+        Assert.Contains($"  error   Stack: {logGroup.Key} (AWS::Logs::LogGroup) is replaced (LogGroupName): a stateful resource;", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,8 +96,50 @@ public sealed class EcsRulesDiffTests
         var (exit, output, _) = EcsRulesTool.Run("diff", baseline, current);
 
         Assert.Equal(1, exit);
-        Assert.Contains("Stack Nginx.template.json\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.DoesNotContain("Other.template.json", output, StringComparison.Ordinal);
+        Assert.Contains("Stack Nginx\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Other", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Snapshots_match_the_stacks_of_a_cloud_assembly_and_its_metadata_bootstrap_check_and_key_order_are_no_change()
+    {
+        var assembly = Fixtures.Folder("KnownGood", "SharedAlb");
+        var snapshots = Path.GetDirectoryName(WriteTemplate(new JsonObject(), "placeholder.txt"))!;
+        foreach (var file in Directory.GetFiles(assembly, "*Stack.template.json"))
+        {
+            File.WriteAllText(Path.Combine(snapshots, Path.GetFileName(file)), Normalized(JsonNode.Parse(File.ReadAllText(file))!).ToJsonString());
+        }
+
+        var (exit, output, _) = EcsRulesTool.Run("diff", snapshots, assembly);
+
+        Assert.Equal(0, exit);
+        Assert.EndsWith("ecs-rules diff: no changes (only metadata changed in 4 stacks).\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    /// <summary>What a snapshot holds: no aws:cdk: metadata, no bootstrap check, no CDKMetadata, keys in another order (reversed here).</summary>
+    private static JsonNode Normalized(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                var result = new JsonObject();
+                foreach (var (key, value) in obj.Reverse())
+                {
+                    if (key.StartsWith("aws:cdk:", StringComparison.Ordinal) || key is "BootstrapVersion" or "CheckBootstrapVersion" or "CDKMetadata"
+                        || (key == "Metadata" && value is JsonObject m && m.All(e => e.Key.StartsWith("aws:cdk:", StringComparison.Ordinal))))
+                    {
+                        continue;
+                    }
+
+                    result[key] = value is null ? null : Normalized(value);
+                }
+
+                return result;
+            case JsonArray array:
+                return new JsonArray(array.Select(i => i is null ? null : Normalized(i)).ToArray());
+            default:
+                return node.DeepClone();
+        }
     }
 
     [Fact]
@@ -106,7 +148,7 @@ public sealed class EcsRulesDiffTests
         var (_, output, _) = EcsRulesTool.Run("diff", NginxSnapshotPath, WriteTemplate(NginxWithInternalLoadBalancer()), "--format", "markdown");
 
         var text = output.ReplaceLineEndings("\n");
-        Assert.StartsWith("## Template review\n\n### Stack.template.json\n\n| Resource | Type | Change | Properties |\n| --- | --- | --- | --- |\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("## Template review\n\n### Stack\n\n| Resource | Type | Change | Properties |\n| --- | --- | --- | --- |\n", text, StringComparison.Ordinal);
         Assert.Contains("| `NginxLoadBalancer1727BC49` | `AWS::ElasticLoadBalancingV2::LoadBalancer` | **replaced** | `Scheme`: replaced |\n", text, StringComparison.Ordinal);
     }
 
