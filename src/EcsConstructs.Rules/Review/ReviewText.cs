@@ -42,7 +42,7 @@ internal static class ReviewText
     {
         if (stack.MetadataOnly)
         {
-            text.Append(indent).Append("Stack ").Append(stack.Name).Append(": no resource change (only metadata changed: construct paths, asset metadata or CDKMetadata)\n\n");
+            text.Append(indent).Append("Stack ").Append(stack.Name).Append(": no resource change (only metadata changed: construct paths, asset metadata, CDKMetadata or the bootstrap version check)\n\n");
             return;
         }
 

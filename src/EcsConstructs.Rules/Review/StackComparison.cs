@@ -81,7 +81,7 @@ internal static class StackComparison
         resources.AddRange(added.Where(a => !moves.ContainsKey(a)).Select(id => new ResourceReview(id, null, TypeOf(now[id]), ResourceChangeKind.Added, UpdateEffect.InPlace, [])));
         var others = OtherChanges(before.Root, after.Root);
         others.AddRange(OutputsOfReplaced(before, after, resources));
-        var metadataOnly = resources.Count == 0 && others.Count == 0 && !JsonNode.DeepEquals(before.Root, after.Root);
+        var metadataOnly = resources.Count == 0 && others.Count == 0 && !TemplateValues.Same(before.Root, after.Root);
         return (new StackReview(name, true, true, resources.OrderBy(r => r.LogicalId, StringComparer.Ordinal).ToList(), others, metadataOnly), flags);
     }
 

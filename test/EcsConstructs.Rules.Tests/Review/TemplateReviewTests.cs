@@ -256,7 +256,11 @@ public sealed class TemplateReviewTests
         var before = Template(("Task", Resource("AWS::ECS::TaskDefinition", new JsonObject { ["Cpu"] = "256", ["Image"] = "[ASSET_HASH].dkr" })));
         var after = Template(("Task", Resource("AWS::ECS::TaskDefinition", new JsonObject { ["Image"] = hash + ".dkr", ["Cpu"] = "256" })));
 
-        Assert.False(Compare(before, after).HasChanges);
+        var report = Compare(before, after);
+
+        Assert.False(report.HasChanges);
+        Assert.False(report.Stacks.Single().MetadataOnly);
+        Assert.Equal("ecs-rules diff: no changes.\n", report.ToText());
     }
 
     [Fact]
