@@ -1,10 +1,12 @@
+using EcsConstructs.Rules.Review;
 using EcsConstructs.Rules.Templates;
 
 namespace EcsConstructs.Rules.Cli;
 
 /// <summary>
-/// The commands of <c>ecs-rules</c>. Exit codes: 0 no error finding, 1 error findings, 2 bad usage or
-/// unreadable input (one line on standard error, no stack trace).
+/// The commands of <c>ecs-rules</c>. Exit codes of <c>check</c>: 0 no error finding, 1 error findings;
+/// of <c>diff</c>: 0 no change, 1 changes, 3 blocking changes; of both: 2 bad usage or unreadable input
+/// (one line on standard error, no stack trace).
 /// </summary>
 public static class CommandLine
 {
@@ -17,11 +19,22 @@ public static class CommandLine
     /// <summary>Exit code: bad usage, or input that cannot be read.</summary>
     public const int BadInput = 2;
 
+    /// <summary>Exit code of <c>diff</c>: the templates differ (the same value as <see cref="Errors"/>).</summary>
+    public const int Changes = 1;
+
+    /// <summary>
+    /// Exit code of <c>diff</c>: the change replaces or removes a stateful resource, or replaces a
+    /// custom-named resource under the same name.
+    /// </summary>
+    public const int BlockingChanges = 3;
+
     private const string Usage = """
         ecs-rules: checks CloudFormation templates for Amazon ECS configurations that fail at deploy time.
 
         Usage:
           ecs-rules check <cdk.out folder | folder of templates | template files...> [options]
+          ecs-rules diff <baseline> <current> [options]
+                                     what deploying current over baseline does to each resource
           ecs-rules rules            list the rules (id, severity, what each catches)
           ecs-rules --version
 
@@ -34,7 +47,21 @@ public static class CommandLine
           --output FILE              write the report to FILE instead of standard output
           --verbose                  also list acknowledged warnings and "cannot check" notes
 
-        Exit codes: 0 no error finding, 1 error findings, 2 bad usage or unreadable input.
+        Exit codes of check: 0 no error finding, 1 error findings, 2 bad usage or unreadable input.
+
+        diff compares two sets of templates, each a cdk.out folder, a folder of templates (such as
+        __snapshots__) or one template file (JSON or YAML), stack by stack: resources added, removed,
+        replaced (naming the property that forces it, a logical ID that moved, or a replaced resource
+        it refers to), may be replaced, or updated in place. Flags on top: a stateful resource replaced
+        or removed (data deleted, or orphaned under Retain), a custom-named resource replaced under the
+        same name (the update fails). CDK metadata, CDKMetadata and key order are ignored.
+
+        Options of diff:
+          --format text|json|markdown   output format (default: text; markdown for a pull-request comment)
+          --output FILE                 write the report to FILE instead of standard output
+
+        Exit codes of diff: 0 no change, 1 changes, 3 changes that replace or remove a stateful
+        resource or replace a custom-named resource, 2 bad usage or unreadable input.
         The rules: docs/rules.md of EcsConstructs.
         """;
 
@@ -56,6 +83,7 @@ public static class CommandLine
                 ["--version"] => Version(output),
                 ["rules", ..] => Rules(output),
                 ["check", .. var rest] => Check(rest, output),
+                ["diff", .. var rest] => Diff(rest, output),
                 _ => Fail(error, $"unknown command '{args[0]}'; run 'ecs-rules --help'."),
             };
         }
@@ -153,6 +181,58 @@ public static class CommandLine
         }
 
         return report.HasErrors ? Errors : Clean;
+    }
+
+    private static int Diff(string[] args, TextWriter output)
+    {
+        var paths = new List<string>();
+        var format = "text";
+        string? file = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--format":
+                    format = Value(args, ref i);
+                    if (format is not ("text" or "json" or "markdown"))
+                    {
+                        throw new UsageException($"--format {format}: allowed: text, json, markdown.");
+                    }
+
+                    break;
+                case "--output":
+                    file = Value(args, ref i);
+                    break;
+                case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    throw new UsageException($"unknown option '{option}'; run 'ecs-rules --help'.");
+                default:
+                    paths.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (paths.Count != 2)
+        {
+            throw new UsageException("diff needs two paths, the baseline and the current templates (each a cdk.out folder, a folder of templates or a template file); run 'ecs-rules --help'.");
+        }
+
+        var report = TemplateReview.CompareAs(TemplateSet.Load([paths[0]]), TemplateSet.Load([paths[1]]), paths[0], paths[1]);
+        var text = format switch
+        {
+            "json" => report.ToJson(),
+            "markdown" => report.ToMarkdown(),
+            _ => report.ToText(),
+        };
+        if (file is null)
+        {
+            output.Write(text);
+        }
+        else
+        {
+            File.WriteAllText(file, text);
+        }
+
+        return report.HasBlockingChanges ? BlockingChanges : report.HasChanges ? Changes : Clean;
     }
 
     private static int Rules(TextWriter output)

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.CDK;
+using EcsConstructs.Rules.Review;
+using EcsConstructs.Rules.Templates;
 
 namespace EcsConstructs.Testing;
 
@@ -61,7 +63,7 @@ public static class SnapshotAssert
         var templateJson = File.ReadAllText(Path.Combine(assembly.Directory, artifact.TemplateFile));
 
         name ??= DefaultName(stack);
-        Compare(templateJson, name, options, callerFilePath, stackSelector: stack.Node.Path);
+        Compare(templateJson, name, options, callerFilePath);
     }
 
     /// <summary>
@@ -79,7 +81,7 @@ public static class SnapshotAssert
     {
         ArgumentNullException.ThrowIfNull(templateJson);
         ArgumentNullException.ThrowIfNull(name);
-        Compare(templateJson, name, options, callerFilePath, stackSelector: name);
+        Compare(templateJson, name, options, callerFilePath);
     }
 
     /// <summary>The default snapshot name of a stack: its construct path with <c>/</c> replaced by <c>-</c>.</summary>
@@ -91,7 +93,7 @@ public static class SnapshotAssert
         return stack.Node.Path.Replace('/', '-');
     }
 
-    private static void Compare(string templateJson, string name, SnapshotOptions? options, string callerFilePath, string stackSelector)
+    private static void Compare(string templateJson, string name, SnapshotOptions? options, string callerFilePath)
     {
         ValidateName(name);
         options ??= SnapshotOptions.FromEnvironment();
@@ -149,6 +151,8 @@ public static class SnapshotAssert
                 message.Append("\nChanges (snapshot -> received):\n").Append(diff.Summary);
             }
 
+            AppendReview(message, expected, received, name);
+
             message.Append("\nDiff (- snapshot, + received):\n").Append(diff.LineDiff);
             if (options.IsContinuousIntegration)
             {
@@ -160,11 +164,57 @@ public static class SnapshotAssert
                 AppendHowToAccept(message, snapshotPath);
             }
 
-            message.Append("Review the change with the CDK CLI: npx cdk diff --template ")
-                .Append(Quote(snapshotPath)).Append(' ').Append(Quote(stackSelector)).Append('\n');
+            message.Append("Review the change with ecs-rules: ecs-rules diff ")
+                .Append(Quote(snapshotPath)).Append(' ').Append(Quote(receivedPath)).Append('\n');
         }
 
         throw new SnapshotMismatchException(message.ToString(), snapshotPath, receivedPath, changedResources);
+    }
+
+    /// <summary>
+    /// What deploying the received template over the snapshot does (the review of <c>ecs-rules diff</c>):
+    /// the flags, then per changed resource replaced (naming the property), may be replaced, or updated in place.
+    /// Nothing when the snapshot is not a readable template.
+    /// </summary>
+    private static void AppendReview(StringBuilder message, string expected, string received, string name)
+    {
+        ReviewReport review;
+        try
+        {
+            review = TemplateReview.Compare(TemplateSet.FromText(expected, name + SnapshotSuffix), TemplateSet.FromText(received, name + ReceivedSuffix));
+        }
+        catch (TemplateLoadException)
+        {
+            return;
+        }
+
+        message.Append("\nDeployment review (snapshot -> received):\n");
+        var stack = review.Stacks[0];
+        if (review.Flags.Count == 0 && stack.Resources.Count == 0)
+        {
+            message.Append(stack.MetadataOnly ? "  no resource change (only metadata changed)\n" : "  no resource change\n");
+            return;
+        }
+
+        foreach (var flag in review.Flags)
+        {
+            message.Append(flag.IsCertain ? "  error   " : "  warning ").Append(flag.Message).Append('\n');
+        }
+
+        foreach (var resource in stack.Resources)
+        {
+            message.Append("  ").Append(resource.LogicalId).Append(" (").Append(resource.Type).Append("): ").Append(ReviewText.Outcome(resource)).Append('\n');
+            foreach (var property in resource.Properties)
+            {
+                message.Append("      ").Append(property.Name).Append(": ").Append(ReviewText.Effect(property.Effect));
+                if (property.Cause is not null)
+                {
+                    message.Append(" (").Append(property.Cause).Append(')');
+                }
+
+                message.Append('\n');
+            }
+        }
     }
 
     private static void AppendHowToAccept(StringBuilder message, string snapshotPath) =>

@@ -129,14 +129,19 @@ public sealed class PackagedLibraryTests(PackagedLibraryFixture fixture, ITestOu
     }
 
     [Fact]
-    public void The_testing_package_is_separate_and_brings_DiffPlex()
+    public void The_testing_package_is_separate_and_brings_DiffPlex_and_the_rule_engine()
     {
         var entries = fixture.Entries(TestingPackage);
         Assert.Contains("lib/net10.0/EcsConstructs.Testing.dll", entries);
         Assert.Contains("lib/net10.0/EcsConstructs.Testing.xml", entries);
         Assert.Contains("README.md", entries);
         Assert.DoesNotContain("lib/net10.0/EcsConstructs.dll", entries);
-        Assert.Contains(Dependencies(Metadata(fixture.Nuspec(TestingPackage))), d => d.Id == "DiffPlex");
+        Assert.DoesNotContain("lib/net10.0/EcsConstructs.Rules.dll", entries);
+        var dependencies = Dependencies(Metadata(fixture.Nuspec(TestingPackage))).ToList();
+        Assert.Contains(dependencies, d => d.Id == "DiffPlex");
+
+        // The snapshot mismatch message reviews the change with the rule engine's template review.
+        Assert.Contains(dependencies, d => d.Id == "EcsConstructs.Rules" && d.Version == fixture.Version);
     }
 
     private static XElement Metadata(XDocument nuspec) =>

@@ -59,7 +59,8 @@ public sealed class SnapshotAssertStackTests(ITestOutputHelper output) : IDispos
         Assert.Contains(ex.ChangedResources, id => id.StartsWith("DeadLetters", StringComparison.Ordinal));
         Assert.Contains("(AWS::SNS::Topic) changed", ex.Message, StringComparison.Ordinal);
         Assert.Contains("(AWS::SQS::Queue) added", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("npx cdk diff --template " + ex.SnapshotPath + " OrdersStack", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ecs-rules diff " + ex.SnapshotPath + " " + ex.ReceivedPath, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Deployment review (snapshot -> received):", ex.Message, StringComparison.Ordinal);
         Assert.True(File.Exists(_temp.File("OrdersStack.received.json")));
     }
 }

@@ -119,7 +119,55 @@ public sealed class SnapshotAssertTests : IDisposable
         Assert.Matches(@"(?m)^-\s+\d+\s+\|\s+""DisplayName"": ""orders""", ex.Message);
         Assert.Matches(@"(?m)^\+\s+\d+\s+\|\s+""DisplayName"": ""orders-v2""", ex.Message);
         Assert.Contains("set UPDATE_SNAPSHOTS=1 and re-run the tests", ex.Message, StringComparison.Ordinal);
-        Assert.Contains($"npx cdk diff --template {SnapshotPath} {Name}", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"ecs-rules diff {SnapshotPath} {ReceivedPath}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Different_snapshot_fails_with_what_a_deployment_does_to_each_changed_resource()
+    {
+        const string Public = """
+            {
+              "Resources": {
+                "Lb": { "Type": "AWS::ElasticLoadBalancingV2::LoadBalancer", "Properties": { "Scheme": "internet-facing", "Subnets": ["a", "b"] } },
+                "Listener": { "Type": "AWS::ElasticLoadBalancingV2::Listener", "Properties": { "LoadBalancerArn": { "Ref": "Lb" }, "Port": 80 } },
+                "Service": { "Type": "AWS::ECS::Service", "Properties": { "DesiredCount": 1 } }
+              }
+            }
+            """;
+        WriteSnapshot(Public);
+
+        var ex = Assert.Throws<SnapshotMismatchException>(() => SnapshotAssert.MatchesSnapshot(
+            Public.Replace("internet-facing", "internal", StringComparison.Ordinal).Replace("\"DesiredCount\": 1", "\"DesiredCount\": 2", StringComparison.Ordinal), Name, Options()));
+
+        Assert.Contains("""
+
+            Deployment review (snapshot -> received):
+              Lb (AWS::ElasticLoadBalancingV2::LoadBalancer): replaced
+                  Scheme: replaced
+              Listener (AWS::ElasticLoadBalancingV2::Listener): replaced
+                  LoadBalancerArn: replaced (refers to Lb, which is replaced)
+              Service (AWS::ECS::Service): updated in place
+                  DesiredCount: updated in place
+
+            """.ReplaceLineEndings("\n"), ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Diff (- snapshot, + received):", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Different_snapshot_fails_with_the_flags_of_a_stateful_or_custom_named_replacement_first()
+    {
+        WriteSnapshot("""{ "Resources": { "Logs": { "Type": "AWS::Logs::LogGroup", "Properties": { "LogGroupName": "/ecs/web" } } } }""");
+
+        var ex = Assert.Throws<SnapshotMismatchException>(() => SnapshotAssert.MatchesSnapshot(
+            """{ "Resources": { "Logs": { "Type": "AWS::Logs::LogGroup", "Properties": { "LogGroupName": "/ecs/api" } } } }""", Name, Options()));
+
+        Assert.Contains("""
+            Deployment review (snapshot -> received):
+              error   Logs (AWS::Logs::LogGroup) is replaced (LogGroupName): a stateful resource; the old one is deleted with its data.
+              Logs (AWS::Logs::LogGroup): replaced
+                  LogGroupName: replaced
+
+            """.ReplaceLineEndings("\n"), ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
