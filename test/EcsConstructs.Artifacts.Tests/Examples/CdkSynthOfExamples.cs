@@ -28,7 +28,6 @@ public sealed class CdkSynthOfExamples : IDisposable
 
     public CdkSynthOfExamples()
     {
-        var clock = Stopwatch.StartNew();
         var stale = Names.Where(example => Launcher(example, "--check").StartsWith("stale", StringComparison.Ordinal)).ToList();
         var results = new ConcurrentDictionary<string, ExampleSynthesis>(StringComparer.Ordinal);
         var builds = Task.Run(() => stale.ForEach(example => results[example] = Synthesize(example)));
@@ -38,7 +37,6 @@ public sealed class CdkSynthOfExamples : IDisposable
             example => results[example] = Synthesize(example));
         builds.GetAwaiter().GetResult();
         Syntheses = results;
-        Elapsed = clock.Elapsed;
     }
 
     /// <summary>The examples: each folder under <c>examples/</c> with a project of its name, sorted.</summary>
@@ -56,9 +54,6 @@ public sealed class CdkSynthOfExamples : IDisposable
     /// <summary>What <c>cdk synth</c> wrote, by example.</summary>
     public IReadOnlyDictionary<string, ExampleSynthesis> Syntheses { get; }
 
-    /// <summary>How long all syntheses took together.</summary>
-    public TimeSpan Elapsed { get; }
-
     public void Dispose() => _output.Delete(recursive: true);
 
     private static string ProjectOf(string example) => Path.Combine(RepositoryFolder.Root, "examples", example, example + ".csproj");
@@ -68,13 +63,12 @@ public sealed class CdkSynthOfExamples : IDisposable
     private ExampleSynthesis Synthesize(string example)
     {
         var output = Path.Combine(_output.FullName, example);
-        var clock = Stopwatch.StartNew();
         var (exitCode, text) = Run(
             "node",
             Path.Combine("node_modules", "aws-cdk", "bin", "cdk"), "synth", "--quiet", "--no-notices", "--output", output, "--app", AppCommand(example));
         if (exitCode != 0)
         {
-            return new ExampleSynthesis(example, new Dictionary<string, string>(), $"cdk synth --app \"{AppCommand(example)}\" exited with {exitCode}:\n{text}", clock.Elapsed);
+            return new ExampleSynthesis(example, new Dictionary<string, string>(), $"cdk synth --app \"{AppCommand(example)}\" exited with {exitCode}:\n{text}");
         }
 
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "manifest.json")))!;
@@ -84,7 +78,7 @@ public sealed class CdkSynthOfExamples : IDisposable
                 artifact => (artifact.Value!["displayName"]?.GetValue<string>() ?? artifact.Key).Replace('/', '-'),
                 artifact => TemplateNormalizer.Normalize(File.ReadAllText(Path.Combine(output, artifact.Value!["properties"]!["templateFile"]!.GetValue<string>()))),
                 StringComparer.Ordinal);
-        return new ExampleSynthesis(example, templates, null, clock.Elapsed);
+        return new ExampleSynthesis(example, templates, null);
     }
 
     private static string Launcher(string example, string option)
