@@ -17,8 +17,9 @@ namespace EcsConstructs.Testing;
 /// that the default synthesizer adds;</description></item>
 /// <item><description>removes resources of type <c>AWS::CDK::Metadata</c> and the <c>CDKMetadataAvailable</c>
 /// condition (version reporting);</description></item>
-/// <item><description>removes resource metadata keys that start with <c>aws:cdk:</c> (construct paths, asset
-/// paths), dropping <c>Metadata</c> objects left empty; other metadata such as <c>cdk_nag</c>,
+/// <item><description>removes resource metadata keys that start with <c>aws:cdk:</c> (construct paths) or
+/// <c>aws:asset:</c> (where <c>cdk synth</c> staged an asset, for local tools), dropping <c>Metadata</c>
+/// objects left empty; other metadata such as <c>cdk_nag</c>,
 /// <c>cfn-lint</c> or <c>guard</c> suppressions is kept;</description></item>
 /// <item><description>replaces every 64-hex-character asset hash inside strings by <c>[ASSET_HASH]</c>;</description></item>
 /// <item><description>sorts object keys ordinally at every depth (arrays keep their order);</description></item>
@@ -32,7 +33,7 @@ public static partial class TemplateNormalizer
     /// <summary>The text that replaces asset hashes.</summary>
     public const string AssetHashPlaceholder = "[ASSET_HASH]";
 
-    private const string CdkMetadataPrefix = "aws:cdk:";
+    private static readonly string[] ToolingMetadataPrefixes = ["aws:cdk:", "aws:asset:"];
 
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -119,7 +120,7 @@ public static partial class TemplateNormalizer
 
             var cdkKeys = metadata
                 .Select(entry => entry.Key)
-                .Where(key => key.StartsWith(CdkMetadataPrefix, StringComparison.Ordinal))
+                .Where(key => ToolingMetadataPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal)))
                 .ToList();
             foreach (var key in cdkKeys)
             {

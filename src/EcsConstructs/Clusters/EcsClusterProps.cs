@@ -22,8 +22,11 @@ public sealed class EcsClusterProps
 
     /// <summary>
     /// Exact Availability Zones of the VPC created when <see cref="Vpc"/> is not given (e.g.
-    /// "eu-west-1a", "eu-west-1b", "eu-west-1c"), overriding <see cref="MaxAzs"/>; no account
-    /// lookup is needed. At least 2. Default: none (<see cref="MaxAzs"/> zones of the stack).
+    /// "eu-west-1a", "eu-west-1b", "eu-west-1c"), overriding <see cref="MaxAzs"/>. In a stack with a
+    /// region and no account nothing is looked up; a stack with an account and a region also needs the
+    /// context entry <c>availability-zones:account=&lt;account&gt;:region=&lt;region&gt;</c> (e.g. in
+    /// <c>cdk.context.json</c>), which aws-cdk-lib's <c>Vpc</c> reads to check the zones.
+    /// At least 2. Default: none (<see cref="MaxAzs"/> zones of the stack).
     /// </summary>
     public IReadOnlyList<string>? AvailabilityZones { get; init; }
 

@@ -12,7 +12,7 @@ public sealed class MultiStackFixture
 {
     public MultiStackFixture()
     {
-        Stacks = MultiStackApp.Build(TestApps.NewApp());
+        Stacks = MultiStackApp.Build(CdkJson.NewApp());
 
         // Synthesizing the app proves there is no dependency cycle between the stacks.
         Templates = Stacks.All.ToDictionary(s => s.StackName, Synthesized.Of);

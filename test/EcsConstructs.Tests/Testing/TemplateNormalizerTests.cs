@@ -79,6 +79,23 @@ public class TemplateNormalizerTests
         Assert.False(result["Resources"]!["Queue"]!.AsObject().ContainsKey("Metadata"));
     }
 
+    [Fact]
+    public void Asset_metadata_keys_that_cdk_synth_writes_are_removed()
+    {
+        var result = NormalizeToObject("""
+            {
+              "Resources": {
+                "Handler": {
+                  "Type": "AWS::Lambda::Function",
+                  "Metadata": { "aws:cdk:path": "S/Handler/Resource", "aws:asset:path": "asset.abc", "aws:asset:is-bundled": false, "aws:asset:property": "Code" }
+                }
+              }
+            }
+            """);
+
+        Assert.False(result["Resources"]!["Handler"]!.AsObject().ContainsKey("Metadata"));
+    }
+
     [Theory]
     [InlineData(Hash + ".zip", "[ASSET_HASH].zip")]
     [InlineData("cdk-hnb659fds-container-assets-123456789012-eu-west-1:" + Hash, "cdk-hnb659fds-container-assets-123456789012-eu-west-1:[ASSET_HASH]")]
