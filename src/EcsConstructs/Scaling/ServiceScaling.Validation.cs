@@ -12,6 +12,13 @@ public sealed partial class ServiceScaling
 {
     private void Validate(ServiceScalingProps props)
     {
+        // A daemon runs one task per instance and has no desired count to scale (template rule ECS072 for other services).
+        if (props.Service?.Node.DefaultChild is Amazon.CDK.AWS.ECS.CfnService { SchedulingStrategy: "DAEMON" })
+        {
+            throw new EcsValidationException(RuleIds.ConflictingProps, Node.Path, nameof(props.Service),
+                $"{props.Service.Node.Path} is a DAEMON service: it runs one task on every instance and has no desired count to scale; scale the cluster's EC2 capacity instead.");
+        }
+
         Check.InRange(RuleIds.OutOfRange, this, nameof(props.MinCapacity), props.MinCapacity, 0, MaxTasksPerService);
         Check.InRange(RuleIds.OutOfRange, this, nameof(props.MaxCapacity), props.MaxCapacity, 0, MaxTasksPerService);
         Check.NotGreater(RuleIds.CapacityBounds, this, nameof(props.MinCapacity), props.MinCapacity, nameof(props.MaxCapacity), props.MaxCapacity);

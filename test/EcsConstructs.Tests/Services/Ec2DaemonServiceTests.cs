@@ -110,6 +110,19 @@ public sealed class Ec2DaemonServiceValidationTests
             Invalid(c => new() { Cluster = c, Image = Fixtures.Image }, new EcsClusterProps { EnableFargateCapacityProviders = true }).Message);
 
     [Fact]
+    public void Scaling_a_daemon_is_rejected()
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack, new EcsClusterProps { Ec2Capacity = [Fixtures.Capacity()] });
+        var daemon = new Ec2DaemonService(stack, "Agent", new Ec2DaemonServiceProps { Cluster = cluster, Image = Fixtures.Image });
+
+        var e = Assert.Throws<EcsValidationException>(() => new EcsConstructs.Scaling.ServiceScaling(stack, "Scaling",
+            new EcsConstructs.Scaling.ServiceScalingProps { Service = daemon.Service, MinCapacity = 1, MaxCapacity = 2 }));
+
+        Assert.Equal("[ECS059] Test/Scaling: Service: Test/Agent/Service is a DAEMON service: it runs one task on every instance and has no desired count to scale; scale the cluster's EC2 capacity instead.", e.Message);
+    }
+
+    [Fact]
     public void Placement_constraints_limit_the_instances()
     {
         var stack = TestApps.NewStack();
