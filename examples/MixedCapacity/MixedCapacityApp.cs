@@ -10,7 +10,8 @@ namespace MixedCapacity;
 /// <summary>
 /// A production-shaped cluster: an on-demand Auto Scaling group, a Spot group over three
 /// instance types (with Spot draining), Fargate and Fargate Spot, and a web service that keeps
-/// its first two tasks on on-demand capacity and puts three of every four further tasks on Spot.
+/// its first two tasks on on-demand capacity and puts three of every four further tasks on Spot,
+/// and a log router as a daemon: one task on every instance of both groups.
 /// </summary>
 public static class MixedCapacityApp
 {
@@ -73,6 +74,16 @@ public static class MixedCapacityApp
             ContainerName = "web",
             MemoryLimitMiB = 512,
             DesiredCount = 6,
+        });
+
+        // One log router on every EC2 instance (on-demand and Spot): a DAEMON service says
+        // LaunchType EC2 and has no strategy, so the cluster's default strategy does not apply to it.
+        // Its 128 CPU units and 256 MiB come off every instance before the web tasks are placed.
+        _ = new Ec2DaemonService(stack, "LogRouter", new Ec2DaemonServiceProps
+        {
+            Cluster = cluster,
+            Image = ImageSource.FromRegistry("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4"),
+            ContainerName = "log-router",
         });
 
         return stack;

@@ -56,11 +56,21 @@ public sealed class MixedCapacityTests(MixedCapacityFixture fixture) : IClassFix
     [Fact]
     public void Service_uses_the_cluster_default_strategy_without_a_launch_type()
     {
-        Assert.Null(_t.PropertiesOf("AWS::ECS::Service")["LaunchType"]);
+        var web = _t.Resources("AWS::ECS::Service").Single(s => s.Key.StartsWith("Web", StringComparison.Ordinal)).Value["Properties"]!;
+        Assert.Null(web["LaunchType"]);
         _t.Template.HasResourceProperties("AWS::ECS::ClusterCapacityProviderAssociations", Obj(("DefaultCapacityProviderStrategy", new object[]
         {
             Obj(("Base", 2), ("Weight", 1)),
             Obj(("Weight", 3)),
         }.Select(o => (object)Amazon.CDK.Assertions.Match.ObjectLike((IDictionary<string, object>)o)).ToArray())));
+    }
+
+    [Fact]
+    public void The_log_router_runs_as_a_daemon_on_every_instance_with_launch_type_ec2()
+    {
+        var router = _t.Resources("AWS::ECS::Service").Single(s => s.Key.StartsWith("LogRouter", StringComparison.Ordinal)).Value["Properties"]!;
+        Assert.Equal("DAEMON", router["SchedulingStrategy"]!.GetValue<string>());
+        Assert.Equal("EC2", router["LaunchType"]!.GetValue<string>());
+        Assert.Null(router["CapacityProviderStrategy"]);
     }
 }
