@@ -42,6 +42,24 @@ public sealed class BlueGreenDeploymentTests
     }
 
     [Fact]
+    public void Deployment_alarms_stay_beside_the_blue_green_strategy()
+    {
+        var stack = TestApps.NewStack();
+        _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
+        {
+            Cluster = Fixtures.Cluster(stack),
+            Image = Fixtures.Image,
+            DeploymentAlarmNames = ["web-5xx"],
+            BlueGreenDeployment = new BlueGreenDeploymentOptions(),
+        });
+
+        var deployment = Synthesized.Of(stack).PropertiesOf("AWS::ECS::Service")["DeploymentConfiguration"]!;
+        Assert.Equal("BLUE_GREEN", deployment["Strategy"]!.GetValue<string>());
+        Assert.Equal("web-5xx", deployment["Alarms"]!["AlarmNames"]![0]!.GetValue<string>());
+        Assert.True(deployment["Alarms"]!["Rollback"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public void Without_a_test_port_there_is_no_test_listener_nor_test_rule()
     {
         var (t, web) = Ec2(new BlueGreenDeploymentOptions());

@@ -19,7 +19,9 @@ namespace EcsConstructs.Services;
 /// port, checked against the task definition), an ALB or NLB (public or internal, HTTP/TCP or
 /// HTTPS/TLS with a redirect, ingress CIDRs, access logs) or a rule on a shared ALB listener, and the
 /// target group (target type from the network mode, health check, deregistration delay, slow start,
-/// stickiness), then the registration of the service and the security group rules.
+/// stickiness), then the registration of the service and the security group rules; with
+/// <see cref="LoadBalancedServiceProps.BlueGreenDeployment"/> also the alternate target group, the listener
+/// rules ECS re-weights, the optional test listener, the infrastructure role and the service's blue/green settings.
 /// </summary>
 internal sealed partial class ServiceLoadBalancing
 {
