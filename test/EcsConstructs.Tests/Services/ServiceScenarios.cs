@@ -139,4 +139,22 @@ internal static class ServiceScenarios
         });
         return stack;
     }
+
+    /// <summary>
+    /// Fargate service behind a public ALB with native ECS blue/green deployments: an alternate target
+    /// group, a production listener rule forwarding to both groups, a test listener on 8080 and a 15-minute bake time.
+    /// </summary>
+    public static (Stack Stack, LoadBalancedFargateService Web) FargateBlueGreen()
+    {
+        var stack = TestApps.NewStack("FargateBlueGreen");
+        var cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true });
+        var web = new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps
+        {
+            Cluster = cluster,
+            Image = Fixtures.Image,
+            HealthCheck = new HealthCheckOptions { Path = "/health" },
+            BlueGreenDeployment = new BlueGreenDeploymentOptions { BakeTime = Duration.Minutes(15), TestListenerPort = 8080 },
+        });
+        return (stack, web);
+    }
 }

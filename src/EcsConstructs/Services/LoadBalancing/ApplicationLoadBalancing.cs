@@ -5,8 +5,10 @@ namespace EcsConstructs.Services;
 /// <summary>What a service created with <see cref="ApplicationLoadBalancerOptions"/>: the ALB, its listener(s) and the target group.</summary>
 public sealed class ApplicationLoadBalancing : LoadBalancing
 {
-    internal ApplicationLoadBalancing(ApplicationLoadBalancer loadBalancer, ApplicationListener listener, ApplicationListener? redirectListener, ApplicationTargetGroup targetGroup, string url)
+    internal ApplicationLoadBalancing(ApplicationLoadBalancer loadBalancer, ApplicationListener listener, ApplicationListener? redirectListener, ApplicationTargetGroup targetGroup, string url,
+        BlueGreenDeployment? blueGreenDeployment)
     {
+        BlueGreenDeployment = blueGreenDeployment;
         Url = url;
         LoadBalancer = loadBalancer;
         Listener = listener;
@@ -17,7 +19,10 @@ public sealed class ApplicationLoadBalancing : LoadBalancing
     /// <summary>The Application Load Balancer.</summary>
     public ApplicationLoadBalancer LoadBalancer { get; }
 
-    /// <summary>The HTTP listener, or the HTTPS listener with a certificate; it forwards to <see cref="TargetGroup"/> by default.</summary>
+    /// <summary>
+    /// The HTTP listener, or the HTTPS listener with a certificate; it forwards to <see cref="TargetGroup"/> by
+    /// default, or with blue/green deployments through <see cref="Services.BlueGreenDeployment.ProductionListenerRule"/>.
+    /// </summary>
     public override ApplicationListener Listener { get; }
 
     /// <summary>The port 80 listener that redirects to HTTPS; null without a certificate or with the redirect turned off.</summary>
@@ -31,4 +36,7 @@ public sealed class ApplicationLoadBalancing : LoadBalancing
     /// <c>https://…</c>, with the listener port when it is not the protocol's default (a token until deployment).
     /// </summary>
     public string Url { get; }
+
+    /// <summary>What native blue/green deployments need; null without <see cref="LoadBalancedServiceProps.BlueGreenDeployment"/>.</summary>
+    public BlueGreenDeployment? BlueGreenDeployment { get; }
 }

@@ -3,6 +3,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+using Amazon.CDK.AWS.IAM;
 using Constructs;
 using EcsConstructs.Clusters;
 using EcsConstructs.Rules;
@@ -18,7 +19,9 @@ namespace EcsConstructs.Services;
 /// port, checked against the task definition), an ALB or NLB (public or internal, HTTP/TCP or
 /// HTTPS/TLS with a redirect, ingress CIDRs, access logs) or a rule on a shared ALB listener, and the
 /// target group (target type from the network mode, health check, deregistration delay, slow start,
-/// stickiness), then the registration of the service and the security group rules.
+/// stickiness), then the registration of the service and the security group rules; with
+/// <see cref="LoadBalancedServiceProps.BlueGreenDeployment"/> also the alternate target group, the listener
+/// rules ECS re-weights, the optional test listener, the infrastructure role and the service's blue/green settings.
 /// </summary>
 internal sealed partial class ServiceLoadBalancing
 {
@@ -60,6 +63,9 @@ internal sealed partial class ServiceLoadBalancing
         ListenerRuleOptions r => r.StickinessDuration,
         _ => null,
     };
+
+    /// <summary>The blue/green bake time; a null from code without nullable checks means the default.</summary>
+    private Duration BakeTime => _props.BlueGreenDeployment?.BakeTime ?? BlueGreenDeploymentOptions.DefaultBakeTime;
 
     /// <summary>The property path of a setting of the choice, as errors name it.</summary>
     private static string Setting(string name) => $"{nameof(LoadBalancedServiceProps.LoadBalancer)}.{name}";
@@ -147,7 +153,7 @@ internal sealed partial class ServiceLoadBalancing
         }
         else
         {
-            var application = CreateApplication((ApplicationLoadBalancerOptions)_choice, vpc, targetGroup);
+            var application = CreateApplication((ApplicationLoadBalancerOptions)_choice, vpc, targetGroup, targetGroupProps);
             result = application;
             loadBalancer = application.LoadBalancer;
         }
@@ -158,6 +164,11 @@ internal sealed partial class ServiceLoadBalancing
         // instances' groups (the cluster's connections, which EcsCluster fills), once per pair of groups.
         targetGroup.AddTarget(service.LoadBalancerTarget(Target()));
         AllowHealthCheckPort(service, loadBalancer);
+        if (result is ApplicationLoadBalancing { BlueGreenDeployment: { } blueGreen })
+        {
+            ConfigureBlueGreen(service, blueGreen);
+        }
+
         return result;
     }
 
@@ -210,8 +221,9 @@ internal sealed partial class ServiceLoadBalancing
 
     private int? FixedHostPort { get; set; }
 
-    private ApplicationLoadBalancing CreateApplication(ApplicationLoadBalancerOptions options, IVpc vpc, ApplicationTargetGroup targetGroup)
+    private ApplicationLoadBalancing CreateApplication(ApplicationLoadBalancerOptions options, IVpc vpc, ApplicationTargetGroup targetGroup, ApplicationTargetGroupProps targetGroupProps)
     {
+        var blueGreen = _props.BlueGreenDeployment;
         var alb = new ApplicationLoadBalancer(_scope, "LoadBalancer", new ApplicationLoadBalancerProps
         {
             Vpc = vpc,
@@ -228,7 +240,8 @@ internal sealed partial class ServiceLoadBalancing
             Certificates = https ? [ListenerCertificate.FromArn(options.CertificateArn!)] : null,
             SslPolicy = https ? options.SslPolicy : null,
             Open = false,
-            DefaultTargetGroups = [targetGroup],
+            DefaultTargetGroups = blueGreen is null ? [targetGroup] : null,
+            DefaultAction = blueGreen is null ? null : NotFound(),
         });
 
         var ports = new List<int> { listenerPort };
@@ -246,10 +259,107 @@ internal sealed partial class ServiceLoadBalancing
             ports.Insert(0, 80);
         }
 
+        BlueGreenDeployment? deployment = null;
+        if (blueGreen is not null)
+        {
+            deployment = CreateBlueGreen(blueGreen, options, alb, listener, targetGroup, targetGroupProps);
+            if (deployment.TestListener is not null)
+            {
+                ports.Add(blueGreen.TestListenerPort!.Value);
+            }
+        }
+
         OpenAndLog(options, alb, vpc, alb.Connections, ports, alb.LogAccessLogs);
         var scheme = https ? "https" : "http";
         var port = listenerPort == (https ? 443 : 80) ? string.Empty : $":{listenerPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-        return new ApplicationLoadBalancing(alb, listener, redirect, targetGroup, $"{scheme}://{alb.LoadBalancerDnsName}{port}");
+        return new ApplicationLoadBalancing(alb, listener, redirect, targetGroup, $"{scheme}://{alb.LoadBalancerDnsName}{port}", deployment);
+    }
+
+    /// <summary>
+    /// A listener's default action with blue/green deployments: ECS shifts traffic by re-weighting a listener
+    /// rule, so the default action only answers what no rule matches (nothing, with the <c>/*</c> rule).
+    /// </summary>
+    private static ListenerAction NotFound() =>
+        ListenerAction.FixedResponse(404, new FixedResponseOptions { ContentType = "text/plain", MessageBody = "not found" });
+
+    /// <summary>
+    /// The alternate target group (the primary's settings), the production listener rule and the optional
+    /// test listener and rule (both forward to the two groups, weights 100 and 0, which ECS shifts), and the
+    /// role ECS assumes to change them.
+    /// </summary>
+    private BlueGreenDeployment CreateBlueGreen(BlueGreenDeploymentOptions options, ApplicationLoadBalancerOptions lb, ApplicationLoadBalancer alb,
+        ApplicationListener listener, ApplicationTargetGroup primary, ApplicationTargetGroupProps targetGroupProps)
+    {
+        // No target is added to the alternate group: ECS registers the new revision's tasks itself. The
+        // load balancer's rules to the tasks (or instances) are those of the primary group: same load
+        // balancer, same ports.
+        var alternate = new ApplicationTargetGroup(_scope, "AlternateTargetGroup", targetGroupProps);
+        ApplicationListenerRule Rule(string id, IApplicationListener on) => new(_scope, id, new ApplicationListenerRuleProps
+        {
+            Listener = on,
+            Priority = 1,
+            Conditions = [ListenerCondition.PathPatterns(["/*"])],
+            Action = ListenerAction.WeightedForward(
+            [
+                new WeightedTargetGroup { TargetGroup = primary, Weight = 100 },
+                new WeightedTargetGroup { TargetGroup = alternate, Weight = 0 },
+            ]),
+        });
+
+        var production = Rule("ProductionListenerRule", listener);
+        ApplicationListener? testListener = null;
+        ApplicationListenerRule? testRule = null;
+        if (options.TestListenerPort is { } testPort)
+        {
+            var https = lb.CertificateArn is not null;
+            testListener = alb.AddListener("Test", new BaseApplicationListenerProps
+            {
+                Port = testPort,
+                Protocol = https ? ApplicationProtocol.HTTPS : ApplicationProtocol.HTTP,
+                Certificates = https ? [ListenerCertificate.FromArn(lb.CertificateArn!)] : null,
+                SslPolicy = https ? lb.SslPolicy : null,
+                Open = false,
+                DefaultAction = NotFound(),
+            });
+            testRule = Rule("TestListenerRule", testListener);
+        }
+
+        var role = new Role(_scope, "BlueGreenRole", new RoleProps
+        {
+            AssumedBy = new ServicePrincipal("ecs.amazonaws.com"),
+            Description = $"ECS shifts the listener rules of {_scope.Node.Path} between its target groups in blue/green deployments",
+            ManagedPolicies = [ManagedPolicy.FromAwsManagedPolicyName("AmazonECSInfrastructureRolePolicyForLoadBalancers")],
+        });
+        NagSuppressions.Suppress(role, "AwsSolutions-IAM4",
+            "Native ECS blue/green deployments: AmazonECSInfrastructureRolePolicyForLoadBalancers is the policy AWS maintains for the role " +
+            "ECS assumes to modify the listeners, listener rules and target groups of the deployment; the role trusts ecs.amazonaws.com only.",
+            "Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonECSInfrastructureRolePolicyForLoadBalancers");
+        return new BlueGreenDeployment(alternate, production, testListener, testRule, role);
+    }
+
+    /// <summary>
+    /// Writes what aws-cdk-lib 2.160 has no typed property for on the service: the BLUE_GREEN strategy, the
+    /// bake time and the load balancer's AdvancedConfiguration; the service resource is created after the rules ECS re-weights.
+    /// </summary>
+    private void ConfigureBlueGreen(BaseService service, BlueGreenDeployment blueGreen)
+    {
+        var cfn = (CfnService)service.Node.DefaultChild!;
+        cfn.AddPropertyOverride("DeploymentConfiguration.Strategy", "BLUE_GREEN");
+        cfn.AddPropertyOverride("DeploymentConfiguration.BakeTimeInMinutes", BakeTime.ToMinutes());
+        var advanced = new Dictionary<string, object>
+        {
+            ["AlternateTargetGroupArn"] = blueGreen.AlternateTargetGroup.TargetGroupArn,
+            ["ProductionListenerRule"] = blueGreen.ProductionListenerRule.ListenerRuleArn,
+            ["RoleArn"] = blueGreen.Role.RoleArn,
+        };
+        if (blueGreen.TestListenerRule is { } testRule)
+        {
+            advanced["TestListenerRule"] = testRule.ListenerRuleArn;
+            cfn.Node.AddDependency(testRule);
+        }
+
+        cfn.AddPropertyOverride("LoadBalancers.0.AdvancedConfiguration", advanced);
+        cfn.Node.AddDependency(blueGreen.ProductionListenerRule);
     }
 
     private NetworkLoadBalancing CreateNetwork(NetworkLoadBalancerOptions options, IVpc vpc)
@@ -410,6 +520,11 @@ internal sealed partial class ServiceLoadBalancing
         Check.InRange(RuleIds.OutOfRange, _scope, stickiness, Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, stickiness, StickinessDuration), 1, 604800, "seconds");
         ValidateHealthCheck();
 
+        if (p.BlueGreenDeployment is { } blueGreen)
+        {
+            ValidateBlueGreen(blueGreen);
+        }
+
         switch (_choice)
         {
             case NewLoadBalancerOptions created:
@@ -450,6 +565,46 @@ internal sealed partial class ServiceLoadBalancing
             throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, Setting(nameof(lb.ListenerPort)),
                 "80 is the port of the HTTP listener that redirects to HTTPS (RedirectHttpToHttps), and a load balancer allows one listener per port; " +
                 "use another port for HTTPS (default 443) or set RedirectHttpToHttps to false.");
+        }
+    }
+
+    // Native blue/green deployments need two target groups on one ALB listener rule that ECS re-weights,
+    // a bake time ECS accepts and, for the test listener, a port of its own on the load balancer.
+    private void ValidateBlueGreen(BlueGreenDeploymentOptions blueGreen)
+    {
+        const string p = nameof(LoadBalancedServiceProps.BlueGreenDeployment);
+        if (_choice is not ApplicationLoadBalancerOptions alb)
+        {
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, p,
+                $"is supported with an Application Load Balancer the service creates, but LoadBalancer is a {_choice.GetType().Name}; " +
+                "allowed: LoadBalancer = new ApplicationLoadBalancerOptions { ... } (the default), or no BlueGreenDeployment for rolling updates.");
+        }
+
+        var bakeTime = $"{p}.{nameof(blueGreen.BakeTime)}";
+        if (Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, bakeTime, BakeTime) is { } seconds)
+        {
+            if (seconds % 60 != 0)
+            {
+                throw new EcsValidationException(RuleIds.FractionalSeconds, _scope.Node.Path, bakeTime,
+                    $"{Check.Format(seconds)} seconds is not a whole number of minutes; allowed: whole minutes (e.g. Duration.Minutes({Check.Format(Math.Ceiling(seconds / 60))})).");
+            }
+
+            Check.InRange(RuleIds.OutOfRange, _scope, bakeTime, seconds / 60, 0, 1440, "minutes");
+        }
+
+        var testPort = $"{p}.{nameof(blueGreen.TestListenerPort)}";
+        Check.InRange(RuleIds.OutOfRange, _scope, testPort, blueGreen.TestListenerPort, 1, 65535);
+        var production = ListenerPort(alb);
+        if (blueGreen.TestListenerPort == production)
+        {
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, testPort,
+                $"{production} is the production listener's port, and a load balancer allows one listener per port; allowed: another port from 1 to 65535, e.g. 8080.");
+        }
+
+        if (blueGreen.TestListenerPort == 80 && alb is { CertificateArn: not null, RedirectHttpToHttps: true })
+        {
+            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, testPort,
+                "80 is the port of the HTTP listener that redirects to HTTPS (RedirectHttpToHttps), and a load balancer allows one listener per port; allowed: another port from 1 to 65535, e.g. 8443.");
         }
     }
 

@@ -1,0 +1,109 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.ECS;
+using EcsConstructs.Clusters;
+using EcsConstructs.Services;
+using EcsConstructs.Tests.Support;
+
+namespace EcsConstructs.Tests.Services;
+
+/// <summary>Blue/green deployments in the settings the FargateBlueGreen scenario does not cover (one synth each).</summary>
+public sealed class BlueGreenDeploymentTests
+{
+    private static (Synthesized Template, LoadBalancedService Web) Ec2(BlueGreenDeploymentOptions? blueGreen, NetworkMode? mode = null)
+    {
+        var stack = TestApps.NewStack();
+        var cluster = Fixtures.Cluster(stack);
+        var web = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
+        {
+            Cluster = cluster,
+            Image = Fixtures.Image,
+            NetworkMode = mode,
+            BlueGreenDeployment = blueGreen,
+        });
+        return (Synthesized.Of(stack), web);
+    }
+
+    [Fact]
+    public void Without_blue_green_the_service_rolls_and_the_listener_forwards_by_default()
+    {
+        var (t, web) = Ec2(null);
+        Assert.Null(((ApplicationLoadBalancing)web.LoadBalancing).BlueGreenDeployment);
+        Assert.Null(t.PropertiesOf("AWS::ECS::Service")["DeploymentConfiguration"]!["Strategy"]);
+        Assert.Null(t.PropertiesOf("AWS::ECS::Service")["LoadBalancers"]![0]!["AdvancedConfiguration"]);
+        Assert.Equal("forward", t.PropertiesOf("AWS::ElasticLoadBalancingV2::Listener")["DefaultActions"]![0]!["Type"]!.GetValue<string>());
+        Assert.Empty(t.Resources("AWS::ElasticLoadBalancingV2::ListenerRule"));
+    }
+
+    [Fact]
+    public void The_default_bake_time_is_10_minutes()
+    {
+        var (t, _) = Ec2(new BlueGreenDeploymentOptions());
+        Assert.Equal(10, t.PropertiesOf("AWS::ECS::Service")["DeploymentConfiguration"]!["BakeTimeInMinutes"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Deployment_alarms_stay_beside_the_blue_green_strategy()
+    {
+        var stack = TestApps.NewStack();
+        _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
+        {
+            Cluster = Fixtures.Cluster(stack),
+            Image = Fixtures.Image,
+            DeploymentAlarmNames = ["web-5xx"],
+            BlueGreenDeployment = new BlueGreenDeploymentOptions(),
+        });
+
+        var deployment = Synthesized.Of(stack).PropertiesOf("AWS::ECS::Service")["DeploymentConfiguration"]!;
+        Assert.Equal("BLUE_GREEN", deployment["Strategy"]!.GetValue<string>());
+        Assert.Equal("web-5xx", deployment["Alarms"]!["AlarmNames"]![0]!.GetValue<string>());
+        Assert.True(deployment["Alarms"]!["Rollback"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Without_a_test_port_there_is_no_test_listener_nor_test_rule()
+    {
+        var (t, web) = Ec2(new BlueGreenDeploymentOptions());
+        var blueGreen = ((ApplicationLoadBalancing)web.LoadBalancing).BlueGreenDeployment!;
+        Assert.Null(blueGreen.TestListener);
+        Assert.Null(blueGreen.TestListenerRule);
+        Assert.Single(t.Resources("AWS::ElasticLoadBalancingV2::Listener"));
+        Assert.Single(t.Resources("AWS::ElasticLoadBalancingV2::ListenerRule"));
+        Assert.Null(t.PropertiesOf("AWS::ECS::Service")["LoadBalancers"]![0]!["AdvancedConfiguration"]!["TestListenerRule"]);
+    }
+
+    [Fact]
+    public void Bridge_mode_uses_instance_targets_in_both_groups_and_one_shared_rule_opens_the_instances()
+    {
+        var (t, _) = Ec2(new BlueGreenDeploymentOptions { TestListenerPort = 8080 });
+        var groups = t.Resources("AWS::ElasticLoadBalancingV2::TargetGroup").Select(g => g.Value["Properties"]!["TargetType"]!.GetValue<string>()).ToList();
+        Assert.Equal(["instance", "instance"], groups);
+        var ingress = Assert.Single(t.Resources("AWS::EC2::SecurityGroupIngress")).Value["Properties"]!;
+        Assert.Equal((32768, 65535), (ingress["FromPort"]!.GetValue<int>(), ingress["ToPort"]!.GetValue<int>()));
+        Assert.StartsWith("WebLoadBalancerSecurityGroup", ingress["SourceSecurityGroupId"]!["Fn::GetAtt"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Awsvpc_mode_on_ec2_uses_ip_targets_in_both_groups()
+    {
+        var (t, _) = Ec2(new BlueGreenDeploymentOptions(), NetworkMode.AWS_VPC);
+        var groups = t.Resources("AWS::ElasticLoadBalancingV2::TargetGroup").Select(g => g.Value["Properties"]!["TargetType"]!.GetValue<string>()).ToList();
+        Assert.Equal(["ip", "ip"], groups);
+    }
+
+    [Fact]
+    public void With_a_certificate_the_test_listener_speaks_https_with_the_same_certificate()
+    {
+        var stack = TestApps.NewStack();
+        _ = new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps
+        {
+            Cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true }),
+            Image = Fixtures.Image,
+            LoadBalancer = new ApplicationLoadBalancerOptions { CertificateArn = ServiceScenarios.CertificateArn },
+            BlueGreenDeployment = new BlueGreenDeploymentOptions { TestListenerPort = 8443 },
+        });
+
+        var test = Synthesized.Of(stack).Resources("AWS::ElasticLoadBalancingV2::Listener").Single(l => l.Value["Properties"]!["Port"]!.GetValue<int>() == 8443).Value["Properties"]!;
+        Assert.Equal("HTTPS", test["Protocol"]!.GetValue<string>());
+        Assert.Equal(ServiceScenarios.CertificateArn, test["Certificates"]![0]!["CertificateArn"]!.GetValue<string>());
+    }
+}
