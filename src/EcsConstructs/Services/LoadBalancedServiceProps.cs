@@ -27,14 +27,6 @@ public abstract class LoadBalancedServiceProps : ReplicaServiceProps
     public LoadBalancerOptions LoadBalancer { get; init; } = new ApplicationLoadBalancerOptions();
 
     /// <summary>
-    /// Deploy with ECS's native blue/green strategy instead of a rolling update: see
-    /// <see cref="BlueGreenDeploymentOptions"/>. Supported with an ALB the service creates
-    /// (<see cref="ApplicationLoadBalancerOptions"/>) only. Default: none (rolling updates within
-    /// <see cref="ServiceProps.MinHealthyPercent"/> and <see cref="ReplicaServiceProps.MaxHealthyPercent"/>).
-    /// </summary>
-    public BlueGreenDeploymentOptions? BlueGreenDeployment { get; init; }
-
-    /// <summary>
     /// Write stack outputs that <c>cdk deploy</c> prints: the load balancer's DNS name
     /// (<c>LoadBalancerDns</c>) and, for an ALB, the service's URL (<c>ServiceUrl</c>: http or https, with
     /// the port when it is not 80 or 443). A service on a shared listener writes none (the listener's

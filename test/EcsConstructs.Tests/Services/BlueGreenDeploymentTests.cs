@@ -18,7 +18,7 @@ public sealed class BlueGreenDeploymentTests
             Cluster = cluster,
             Image = Fixtures.Image,
             NetworkMode = mode,
-            BlueGreenDeployment = blueGreen,
+            LoadBalancer = new ApplicationLoadBalancerOptions { BlueGreenDeployment = blueGreen },
         });
         return (Synthesized.Of(stack), web);
     }
@@ -50,7 +50,7 @@ public sealed class BlueGreenDeploymentTests
             Cluster = Fixtures.Cluster(stack),
             Image = Fixtures.Image,
             DeploymentAlarmNames = ["web-5xx"],
-            BlueGreenDeployment = new BlueGreenDeploymentOptions(),
+            LoadBalancer = new ApplicationLoadBalancerOptions { BlueGreenDeployment = new BlueGreenDeploymentOptions() },
         });
 
         var deployment = Synthesized.Of(stack).PropertiesOf("AWS::ECS::Service")["DeploymentConfiguration"]!;
@@ -98,8 +98,11 @@ public sealed class BlueGreenDeploymentTests
         {
             Cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true }),
             Image = Fixtures.Image,
-            LoadBalancer = new ApplicationLoadBalancerOptions { CertificateArn = ServiceScenarios.CertificateArn },
-            BlueGreenDeployment = new BlueGreenDeploymentOptions { TestListenerPort = 8443 },
+            LoadBalancer = new ApplicationLoadBalancerOptions
+            {
+                CertificateArn = ServiceScenarios.CertificateArn,
+                BlueGreenDeployment = new BlueGreenDeploymentOptions { TestListenerPort = 8443 },
+            },
         });
 
         var test = Synthesized.Of(stack).Resources("AWS::ElasticLoadBalancingV2::Listener").Single(l => l.Value["Properties"]!["Port"]!.GetValue<int>() == 8443).Value["Properties"]!;

@@ -153,7 +153,10 @@ internal static class ServiceScenarios
             Cluster = cluster,
             Image = Fixtures.Image,
             HealthCheck = new HealthCheckOptions { Path = "/health" },
-            BlueGreenDeployment = new BlueGreenDeploymentOptions { BakeTime = Duration.Minutes(15), TestListenerPort = 8080 },
+            LoadBalancer = new ApplicationLoadBalancerOptions
+            {
+                BlueGreenDeployment = new BlueGreenDeploymentOptions { BakeTime = Duration.Minutes(15), TestListenerPort = 8080 },
+            },
         });
         return (stack, web);
     }

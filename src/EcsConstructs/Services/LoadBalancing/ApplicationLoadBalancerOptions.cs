@@ -18,4 +18,12 @@ public sealed class ApplicationLoadBalancerOptions : NewLoadBalancerOptions
 
     /// <summary>Load-balancer-cookie stickiness of a client to a target for this long. Allowed: 1 second to 7 days. Default: none (no stickiness).</summary>
     public Duration? StickinessDuration { get; init; }
+
+    /// <summary>
+    /// Deploy with ECS's native blue/green strategy instead of a rolling update: see
+    /// <see cref="BlueGreenDeploymentOptions"/> (an ALB the service creates is the only load balancer
+    /// choice that supports it). Default: none (rolling updates within
+    /// <see cref="ServiceProps.MinHealthyPercent"/> and <see cref="ReplicaServiceProps.MaxHealthyPercent"/>).
+    /// </summary>
+    public BlueGreenDeploymentOptions? BlueGreenDeployment { get; init; }
 }

@@ -37,6 +37,6 @@ public sealed class ApplicationLoadBalancing : LoadBalancing
     /// </summary>
     public string Url { get; }
 
-    /// <summary>What native blue/green deployments need; null without <see cref="LoadBalancedServiceProps.BlueGreenDeployment"/>.</summary>
+    /// <summary>What native blue/green deployments need; null without <see cref="ApplicationLoadBalancerOptions.BlueGreenDeployment"/>.</summary>
     public BlueGreenDeployment? BlueGreenDeployment { get; }
 }

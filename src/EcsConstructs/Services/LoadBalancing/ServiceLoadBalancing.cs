@@ -20,7 +20,7 @@ namespace EcsConstructs.Services;
 /// HTTPS/TLS with a redirect, ingress CIDRs, access logs) or a rule on a shared ALB listener, and the
 /// target group (target type from the network mode, health check, deregistration delay, slow start,
 /// stickiness), then the registration of the service and the security group rules; with
-/// <see cref="LoadBalancedServiceProps.BlueGreenDeployment"/> also the alternate target group, the listener
+/// <see cref="ApplicationLoadBalancerOptions.BlueGreenDeployment"/> also the alternate target group, the listener
 /// rules ECS re-weights, the optional test listener, the infrastructure role and the service's blue/green settings.
 /// </summary>
 internal sealed partial class ServiceLoadBalancing
@@ -65,7 +65,7 @@ internal sealed partial class ServiceLoadBalancing
     };
 
     /// <summary>The blue/green bake time; a null from code without nullable checks means the default.</summary>
-    private Duration BakeTime => _props.BlueGreenDeployment?.BakeTime ?? BlueGreenDeploymentOptions.DefaultBakeTime;
+    private Duration BakeTime => (_choice as ApplicationLoadBalancerOptions)?.BlueGreenDeployment?.BakeTime ?? BlueGreenDeploymentOptions.DefaultBakeTime;
 
     /// <summary>The property path of a setting of the choice, as errors name it.</summary>
     private static string Setting(string name) => $"{nameof(LoadBalancedServiceProps.LoadBalancer)}.{name}";
@@ -223,7 +223,7 @@ internal sealed partial class ServiceLoadBalancing
 
     private ApplicationLoadBalancing CreateApplication(ApplicationLoadBalancerOptions options, IVpc vpc, ApplicationTargetGroup targetGroup, ApplicationTargetGroupProps targetGroupProps)
     {
-        var blueGreen = _props.BlueGreenDeployment;
+        var blueGreen = (_choice as ApplicationLoadBalancerOptions)?.BlueGreenDeployment;
         var alb = new ApplicationLoadBalancer(_scope, "LoadBalancer", new ApplicationLoadBalancerProps
         {
             Vpc = vpc,
@@ -520,9 +520,9 @@ internal sealed partial class ServiceLoadBalancing
         Check.InRange(RuleIds.OutOfRange, _scope, stickiness, Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, stickiness, StickinessDuration), 1, 604800, "seconds");
         ValidateHealthCheck();
 
-        if (p.BlueGreenDeployment is { } blueGreen)
+        if (_choice is ApplicationLoadBalancerOptions { BlueGreenDeployment: { } blueGreen } alb)
         {
-            ValidateBlueGreen(blueGreen);
+            ValidateBlueGreen(blueGreen, alb);
         }
 
         switch (_choice)
@@ -570,16 +570,9 @@ internal sealed partial class ServiceLoadBalancing
 
     // Native blue/green deployments need two target groups on one ALB listener rule that ECS re-weights,
     // a bake time ECS accepts and, for the test listener, a port of its own on the load balancer.
-    private void ValidateBlueGreen(BlueGreenDeploymentOptions blueGreen)
+    private void ValidateBlueGreen(BlueGreenDeploymentOptions blueGreen, ApplicationLoadBalancerOptions alb)
     {
-        const string p = nameof(LoadBalancedServiceProps.BlueGreenDeployment);
-        if (_choice is not ApplicationLoadBalancerOptions alb)
-        {
-            throw new EcsValidationException(RuleIds.LoadBalancerSettings, _scope.Node.Path, p,
-                $"is supported with an Application Load Balancer the service creates, but LoadBalancer is a {_choice.GetType().Name}; " +
-                "allowed: LoadBalancer = new ApplicationLoadBalancerOptions { ... } (the default), or no BlueGreenDeployment for rolling updates.");
-        }
-
+        var p = Setting(nameof(ApplicationLoadBalancerOptions.BlueGreenDeployment));
         var bakeTime = $"{p}.{nameof(blueGreen.BakeTime)}";
         if (Check.WholeSeconds(RuleIds.FractionalSeconds, _scope, bakeTime, BakeTime) is { } seconds)
         {
