@@ -118,12 +118,7 @@ public static class CommandLine
             switch (args[i])
             {
                 case "--format":
-                    format = Value(args, ref i);
-                    if (format is not ("text" or "json" or "sarif"))
-                    {
-                        throw new UsageException($"--format {format}: allowed: text, json, sarif.");
-                    }
-
+                    format = Format(args, ref i, "text", "json", "sarif");
                     break;
                 case "--acknowledge":
                     acknowledge = Value(args, ref i);
@@ -171,14 +166,7 @@ public static class CommandLine
             "sarif" => report.ToSarif(verbose: verbose),
             _ => report.ToText(verbose),
         };
-        if (file is null)
-        {
-            output.Write(text);
-        }
-        else
-        {
-            File.WriteAllText(file, text);
-        }
+        Write(output, file, text);
 
         return report.HasErrors ? Errors : Clean;
     }
@@ -193,12 +181,7 @@ public static class CommandLine
             switch (args[i])
             {
                 case "--format":
-                    format = Value(args, ref i);
-                    if (format is not ("text" or "json" or "markdown"))
-                    {
-                        throw new UsageException($"--format {format}: allowed: text, json, markdown.");
-                    }
-
+                    format = Format(args, ref i, "text", "json", "markdown");
                     break;
                 case "--output":
                     file = Value(args, ref i);
@@ -223,14 +206,7 @@ public static class CommandLine
             "markdown" => report.ToMarkdown(),
             _ => report.ToText(),
         };
-        if (file is null)
-        {
-            output.Write(text);
-        }
-        else
-        {
-            File.WriteAllText(file, text);
-        }
+        Write(output, file, text);
 
         return report.HasBlockingChanges ? BlockingChanges : report.HasChanges ? Changes : Clean;
     }
@@ -255,6 +231,28 @@ public static class CommandLine
     {
         output.WriteLine(Usage);
         return code;
+    }
+
+    /// <summary>The value of <c>--format</c>, one of <paramref name="allowed"/>.</summary>
+    private static string Format(string[] args, ref int i, params string[] allowed)
+    {
+        var format = Value(args, ref i);
+        return allowed.Contains(format, StringComparer.Ordinal)
+            ? format
+            : throw new UsageException($"--format {format}: allowed: {string.Join(", ", allowed)}.");
+    }
+
+    /// <summary>Writes a report to <c>--output</c>'s file, or to the output without it.</summary>
+    private static void Write(TextWriter output, string? file, string text)
+    {
+        if (file is null)
+        {
+            output.Write(text);
+        }
+        else
+        {
+            File.WriteAllText(file, text);
+        }
     }
 
     private static string Value(string[] args, ref int i) =>
