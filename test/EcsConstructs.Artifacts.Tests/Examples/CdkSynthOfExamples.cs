@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using EcsConstructs.Testing;
 using EcsConstructs.Tests.Support;
@@ -90,37 +88,7 @@ public sealed class CdkSynthOfExamples : IDisposable
     /// <summary>Runs a command in the repository root; returns its exit code and its output (stdout, then stderr).</summary>
     private static (int ExitCode, string Output) Run(string fileName, params string[] args)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = RepositoryFolder.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // `dotnet test` sets MSBuild variables that would steer the launcher's build to the test run's MSBuild.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(ProcessTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish within {ProcessTimeout.TotalMinutes} minutes");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, stdout.GetAwaiter().GetResult() + stderr.GetAwaiter().GetResult());
+        var result = ChildProcess.Run(fileName, RepositoryFolder.Root, ProcessTimeout, environment: null, args);
+        return (result.ExitCode, result.StandardOutput + result.StandardError);
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
-using System.Text;
 using System.Xml.Linq;
 using EcsConstructs.Clusters;
 using EcsConstructs.Tests.Support;
@@ -165,54 +164,15 @@ public sealed class PackagedLibraryFixture : IDisposable
 
     private static string Run(string fileName, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // The test host runs under `dotnet test`, whose MSBuild variables would steer a nested
-        // build to the outer build's MSBuild; the nested commands find their own.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var command = $"{fileName} {string.Join(' ', args)}";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start `{command}`");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(StepTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"`{command}` did not finish within {StepTimeout.TotalMinutes} minutes");
-        }
-
-        process.WaitForExit(); // drains the redirected streams (no build server keeps them open)
-        var output = stdout.GetAwaiter().GetResult();
-        if (process.ExitCode != 0)
+        var result = ChildProcess.Run(fileName, workingDirectory, StepTimeout,
+            new Dictionary<string, string>(environment) { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" }, args);
+        if (result.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"`{command}` (in {workingDirectory}) exited with {process.ExitCode}:{Environment.NewLine}{output}{Environment.NewLine}{stderr.GetAwaiter().GetResult()}");
+                $"`{fileName} {string.Join(' ', args)}` (in {workingDirectory}) exited with {result.ExitCode}:{Environment.NewLine}{result.StandardOutput}{Environment.NewLine}{result.StandardError}");
         }
 
-        return output;
+        return result.StandardOutput;
     }
 
     /// <summary>The app's package sources: our packages from the run's feed only, everything else from nuget.org.</summary>
