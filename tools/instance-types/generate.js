@@ -17,7 +17,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const here = __dirname;
-const repoRoot = path.resolve(here, '..', '..');
+const { repoRoot, wrap, parseCheck, writeOrCheck } = require('../codegen.js');
 const typesFile = path.join(here, 'instance-types.tsv');
 const familiesFile = path.join(here, 'families.tsv');
 const outputFile = path.join(repoRoot, 'src', 'EcsConstructs.Rules', 'Data', 'InstanceTypes.g.cs');
@@ -124,23 +124,6 @@ function load() {
   return { families, types };
 }
 
-/** Lays out values as comma-separated lines of at most `width` characters, each with the given indent. */
-function wrap(values, indent, width = 100) {
-  const lines = [];
-  let current = '';
-  for (const value of values) {
-    const item = `${value},`;
-    if (current && indent.length + current.length + 1 + item.length > width) {
-      lines.push(indent + current);
-      current = item;
-    } else {
-      current = current ? `${current} ${item}` : item;
-    }
-  }
-  if (current) lines.push(indent + current);
-  return lines;
-}
-
 function render({ families, types }) {
   const out = [];
   const emit = line => out.push(line);
@@ -148,7 +131,7 @@ function render({ families, types }) {
   const familyList = [...new Set(types.map(t => t.family))].map(name => families.get(name));
   const column = pick => {
     for (const family of familyList) {
-      wrap(family.types.map(pick), '        ').forEach((line, i) => emit(i === 0 ? `${line} // ${family.family}` : line));
+      wrap(family.types.map(pick), '        ', 100).forEach((line, i) => emit(i === 0 ? `${line} // ${family.family}` : line));
     }
   };
 
@@ -204,12 +187,8 @@ function render({ families, types }) {
 }
 
 function main(argv) {
-  const check = argv.includes('--check');
-  const unknown = argv.filter(a => a !== '--check');
-  if (unknown.length > 0) {
-    console.error(`usage: node tools/instance-types/generate.js [--check]\nunknown argument: ${unknown[0]}`);
-    return 2;
-  }
+  const check = parseCheck(argv, 'tools/instance-types/generate.js');
+  if (check === null) return 2;
   let data;
   let text;
   try {
@@ -222,19 +201,14 @@ function main(argv) {
     }
     throw error;
   }
-  const relative = path.relative(repoRoot, outputFile);
-  if (check) {
-    const current = fs.existsSync(outputFile) ? fs.readFileSync(outputFile, 'utf8') : null;
-    if (current !== text) {
-      console.error(`${relative} is not up to date with tools/instance-types/*.tsv: run node tools/instance-types/generate.js`);
-      return 1;
-    }
-    console.log(`${relative} is up to date.`);
-    return 0;
-  }
-  fs.writeFileSync(outputFile, text);
-  console.log(`wrote ${relative} (${data.types.length} instance types in ${data.families.size} families)`);
-  return 0;
+  return writeOrCheck({
+    outputFile,
+    text,
+    check,
+    stale: relative => `${relative} is not up to date with tools/instance-types/*.tsv: run node tools/instance-types/generate.js`,
+    upToDate: relative => `${relative} is up to date.`,
+    wrote: relative => `wrote ${relative} (${data.types.length} instance types in ${data.families.size} families)`,
+  });
 }
 
 process.exitCode = main(process.argv.slice(2));

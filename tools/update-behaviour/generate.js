@@ -24,11 +24,9 @@
 
 'use strict';
 
-const fs = require('node:fs');
 const path = require('node:path');
 
-const here = __dirname;
-const repoRoot = path.resolve(here, '..', '..');
+const { repoRoot, wrap, parseCheck, writeOrCheck } = require('../codegen.js');
 const outputFile = path.join(repoRoot, 'src', 'EcsConstructs.Rules', 'Data', 'UpdateBehaviours.g.cs');
 const specPackage = '@aws-cdk/aws-service-spec';
 
@@ -149,23 +147,6 @@ function load() {
   return { version, lines, counts };
 }
 
-/** Lays out values as comma-separated lines of at most `width` characters, each with the given indent. */
-function wrap(values, indent, width = 120) {
-  const out = [];
-  let current = '';
-  for (const value of values) {
-    const item = `${value},`;
-    if (current && indent.length + current.length + 1 + item.length > width) {
-      out.push(indent + current);
-      current = item;
-    } else {
-      current = current ? `${current} ${item}` : item;
-    }
-  }
-  if (current) out.push(indent + current);
-  return out;
-}
-
 function render({ version, lines, counts }) {
   const out = [];
   const emit = line => out.push(line);
@@ -197,7 +178,7 @@ function render({ version, lines, counts }) {
     starts.push(offset);
     offset += line.length + 1;
   }
-  wrap(starts, '        ').forEach(emit);
+  wrap(starts, '        ', 120).forEach(emit);
   emit('    ];');
   emit('');
   emit('    private const string GeneratedTable = """');
@@ -208,12 +189,8 @@ function render({ version, lines, counts }) {
 }
 
 function main(argv) {
-  const check = argv.includes('--check');
-  const unknown = argv.filter(a => a !== '--check');
-  if (unknown.length > 0) {
-    console.error(`usage: node tools/update-behaviour/generate.js [--check]\nunknown argument: ${unknown[0]}`);
-    return 2;
-  }
+  const check = parseCheck(argv, 'tools/update-behaviour/generate.js');
+  if (check === null) return 2;
   let data;
   try {
     data = load();
@@ -224,20 +201,14 @@ function main(argv) {
     }
     throw error;
   }
-  const text = render(data);
-  const relative = path.relative(repoRoot, outputFile);
-  if (check) {
-    const current = fs.existsSync(outputFile) ? fs.readFileSync(outputFile, 'utf8') : null;
-    if (current !== text) {
-      console.error(`${relative} is not up to date with ${specPackage} ${data.version}: run node tools/update-behaviour/generate.js`);
-      return 1;
-    }
-    console.log(`${relative} is up to date (${specPackage} ${data.version}).`);
-    return 0;
-  }
-  fs.writeFileSync(outputFile, text);
-  console.log(`wrote ${relative} (${data.counts.types} resource types from ${specPackage} ${data.version})`);
-  return 0;
+  return writeOrCheck({
+    outputFile,
+    text: render(data),
+    check,
+    stale: relative => `${relative} is not up to date with ${specPackage} ${data.version}: run node tools/update-behaviour/generate.js`,
+    upToDate: relative => `${relative} is up to date (${specPackage} ${data.version}).`,
+    wrote: relative => `wrote ${relative} (${data.counts.types} resource types from ${specPackage} ${data.version})`,
+  });
 }
 
 process.exitCode = main(process.argv.slice(2));
