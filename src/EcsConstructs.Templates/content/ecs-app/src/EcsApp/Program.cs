@@ -1,7 +1,10 @@
 using Amazon.CDK;
 using EcsApp;
 using EcsConstructs.Rules;
+using EcsConstructs.Startup;
 
+// Loads the CDK's .NET type metadata while Node.js starts: a shorter `cdk synth`.
+CdkStartup.WarmUp();
 var app = new App();
 EcsAppStack.Build(app);
 
