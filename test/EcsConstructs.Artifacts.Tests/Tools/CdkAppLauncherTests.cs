@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EcsConstructs.Tests.Support;
 
 namespace EcsConstructs.Tests.Tools;
@@ -77,6 +76,22 @@ public sealed class CdkAppLauncherTests : IDisposable
     }
 
     [Fact]
+    public void The_next_cdk_synth_after_an_edit_writes_the_edited_template()
+    {
+        // A real `cdk synth` through the launcher: the pinned CLI runs it as the app command, it builds
+        // and runs a .NET app that writes a cloud assembly (no CDK inside, to keep the test fast).
+        var app = Path.Combine(_root, "synth");
+        Write("synth/Synth.csproj", """<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>""");
+        Write("synth/Program.cs", CloudAssemblyWriter("first"));
+
+        Assert.Contains("\"first\"", CdkSynth(app), StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(app, "Program.cs"), CloudAssemblyWriter("second"));
+
+        Assert.Contains("\"second\"", CdkSynth(app), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_repository_runs_its_main_example_through_the_launcher()
     {
         Assert.Contains("\"app\": \"node tools/cdk-app/run.mjs examples/NginxWalkthrough/NginxWalkthrough.csproj\"", File.ReadAllText(Path.Combine(RepositoryFolder.Root, "cdk.json")), StringComparison.Ordinal);
@@ -94,17 +109,30 @@ public sealed class CdkAppLauncherTests : IDisposable
     /// <summary>Changes a file's modification time to later than any stamp (file systems with coarse times included).</summary>
     private void Touch(string relative) => File.SetLastWriteTimeUtc(Path.Combine(_root, relative), DateTime.UtcNow.AddMinutes(1));
 
+    private static string LauncherScript => Path.Combine(RepositoryFolder.Root, "tools", "cdk-app", "run.mjs");
+
     private string Launcher(string option)
     {
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(RepositoryFolder.Root, "tools", "cdk-app", "run.mjs"));
-        start.ArgumentList.Add(Project);
-        start.ArgumentList.Add(option);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"run.mjs {option} exited {process.ExitCode}: {error}");
-        return output.Trim();
+        var result = ChildProcess.Run("node", _root, TimeSpan.FromMinutes(1), null, LauncherScript, Project, option);
+        Assert.True(result.ExitCode == 0, $"run.mjs {option} exited {result.ExitCode}: {result.StandardError}");
+        return result.StandardOutput.Trim();
     }
+
+    /// <summary>Runs the pinned CLI's <c>cdk synth</c> with the launcher as the app command; returns the stack's template.</summary>
+    private static string CdkSynth(string appFolder)
+    {
+        var cli = Path.Combine(RepositoryFolder.Root, "node_modules", ".bin", "cdk");
+        var result = ChildProcess.Run(cli, appFolder, TimeSpan.FromMinutes(3), null,
+            "synth", "--quiet", "--no-notices", "--no-version-reporting", "--app", $"node {LauncherScript} Synth.csproj", "--output", "cdk.out");
+        Assert.True(result.ExitCode == 0, $"cdk synth exited {result.ExitCode}: {result.StandardError}");
+        return File.ReadAllText(Path.Combine(appFolder, "cdk.out", "Edited.template.json"));
+    }
+
+    /// <summary>A program that writes a cloud assembly with one stack, whose output has the value <paramref name="value"/>.</summary>
+    private static string CloudAssemblyWriter(string value) => """"
+        var outdir = Environment.GetEnvironmentVariable("CDK_OUTDIR") ?? throw new InvalidOperationException("no CDK_OUTDIR");
+        Directory.CreateDirectory(outdir);
+        File.WriteAllText(Path.Combine(outdir, "Edited.template.json"), """{"Resources":{"Nothing":{"Type":"AWS::CloudFormation::WaitConditionHandle"}},"Outputs":{"Value":{"Value":"OUTPUT_VALUE"}}}""");
+        File.WriteAllText(Path.Combine(outdir, "manifest.json"), """{"version":"36.0.0","artifacts":{"Edited":{"type":"aws:cloudformation:stack","environment":"aws://unknown-account/unknown-region","properties":{"templateFile":"Edited.template.json"}}}}""");
+        """".Replace("OUTPUT_VALUE", value, StringComparison.Ordinal);
 }
