@@ -51,20 +51,47 @@ fi
 
 echo "== cdk synth as a whole process: every example and an empty C# CDK app (what a user waits for)"
 # cdk.json's app command (tools/cdk-app/run.mjs: build only when something changed, then the built
-# app); the warm-up run builds. The empty app is the floor every C# CDK app pays (jsii start-up).
+# app); the warm-up run builds. The empty app is the floor every C# CDK app pays (jsii start-up), plain
+# and with the start-up warm-up the examples use (EMPTY_APP_WARM_UP=1: CdkStartup.WarmUp()).
+main=examples/NginxWalkthrough/NginxWalkthrough.csproj
+empty=bench/EmptyCdkApp/EmptyCdkApp.csproj
 if command -v hyperfine > /dev/null; then
-  synth_cmds=()
-  for project in examples/NginxWalkthrough/NginxWalkthrough.csproj examples/MixedCapacity/MixedCapacity.csproj \
+  synth_cmds=(-n "npx cdk synth (README, main example)" "npx cdk synth -q -o $scratch/synth-readme")
+  for project in $main examples/MixedCapacity/MixedCapacity.csproj \
     examples/StepScalingWalkthrough/StepScalingWalkthrough.csproj examples/MultiStack/MultiStack.csproj \
-    examples/FargateWorker/FargateWorker.csproj examples/ExistingInfrastructure/ExistingInfrastructure.csproj \
-    bench/EmptyCdkApp/EmptyCdkApp.csproj; do
+    examples/FargateWorker/FargateWorker.csproj examples/ExistingInfrastructure/ExistingInfrastructure.csproj $empty; do
     name=$(basename "$project" .csproj)
     synth_cmds+=(-n "$name" "node_modules/.bin/cdk synth -q -o $scratch/synth-$name --app 'node tools/cdk-app/run.mjs $project'")
   done
+  synth_cmds+=(-n "EmptyCdkApp + warm-up" "EMPTY_APP_WARM_UP=1 node_modules/.bin/cdk synth -q -o $scratch/synth-empty-warm --app 'node tools/cdk-app/run.mjs $empty'")
   TMPDIR="$scratch" hyperfine --warmup 1 --runs "$ITERATIONS" --style basic "${synth_cmds[@]}"
+
+  echo "== the parts of npx cdk synth (main example)"
+  # The CLI alone: an existing cloud assembly as the app (nothing runs); the launcher's check; the built
+  # apps alone (what the launcher starts), main example and empty app.
+  main_dll=examples/NginxWalkthrough/bin/Debug/net10.0/NginxWalkthrough.dll
+  empty_dll=bench/EmptyCdkApp/bin/Debug/net10.0/EmptyCdkApp.dll
+  CDK_OUTDIR="$scratch/assembly" dotnet "$main_dll" > /dev/null 2>&1
+  TMPDIR="$scratch" CDK_OUTDIR="$scratch/app-out" hyperfine --warmup 1 --runs "$ITERATIONS" --style basic \
+    -n "npx + CLI (npx cdk synth of a ready cloud assembly)" "npx cdk synth -q --app $scratch/assembly -o $scratch/assembly" \
+    -n "CLI (node_modules/.bin/cdk synth of a ready cloud assembly)" "node_modules/.bin/cdk synth -q --app $scratch/assembly -o $scratch/assembly" \
+    -n "launcher check (node tools/cdk-app/run.mjs --check)" "node tools/cdk-app/run.mjs $main --check" \
+    -n "main example app alone (dotnet NginxWalkthrough.dll)" "dotnet $main_dll" \
+    -n "empty app alone" "dotnet $empty_dll" \
+    -n "empty app alone + warm-up" "EMPTY_APP_WARM_UP=1 dotnet $empty_dll"
 else
   echo "(hyperfine not installed: apt-get install hyperfine)"
 fi
+
+echo "== inside one app process: start-up, type map, constructs, synthesis, rules (medians)"
+# The default .NET setting (dynamic PGO on) against the apps' TieredPGO=false, and the empty app with
+# and without the warm-up.
+TMPDIR="$scratch" node bench/phases.mjs --runs "$((ITERATIONS + 2))" \
+  "main=examples/NginxWalkthrough/bin/Debug/net10.0/NginxWalkthrough.dll" \
+  "main, dynamic PGO=examples/NginxWalkthrough/bin/Debug/net10.0/NginxWalkthrough.dll" \
+  "empty=bench/EmptyCdkApp/bin/Debug/net10.0/EmptyCdkApp.dll" \
+  "empty + warm-up=bench/EmptyCdkApp/bin/Debug/net10.0/EmptyCdkApp.dll" \
+  --env "main, dynamic PGO" DOTNET_TieredPGO=1 --env "empty + warm-up" EMPTY_APP_WARM_UP=1
 
 if [[ "${SKIP_TESTS:-}" != "1" ]]; then
   echo "== test suite wall time"
