@@ -9,7 +9,7 @@ namespace EcsConstructs.Tests.Services;
 /// <summary>Blue/green deployments in the settings the FargateBlueGreen scenario does not cover (one synth each).</summary>
 public sealed class BlueGreenDeploymentTests
 {
-    private static (Synthesized Template, LoadBalancedService Web) Ec2(BlueGreenDeploymentOptions? blueGreen, NetworkMode? mode = null)
+    private static (Synthesized Template, LoadBalancedService Web) Ec2(EcsBlueGreenDeploymentOptions? blueGreen, NetworkMode? mode = null)
     {
         var stack = TestApps.NewStack();
         var cluster = Fixtures.Cluster(stack);
@@ -37,7 +37,7 @@ public sealed class BlueGreenDeploymentTests
     [Fact]
     public void The_default_bake_time_is_10_minutes()
     {
-        var (t, _) = Ec2(new BlueGreenDeploymentOptions());
+        var (t, _) = Ec2(new EcsBlueGreenDeploymentOptions());
         Assert.Equal(10, t.PropertiesOf("AWS::ECS::Service")["DeploymentConfiguration"]!["BakeTimeInMinutes"]!.GetValue<int>());
     }
 
@@ -50,7 +50,7 @@ public sealed class BlueGreenDeploymentTests
             Cluster = Fixtures.Cluster(stack),
             Image = Fixtures.Image,
             DeploymentAlarmNames = ["web-5xx"],
-            LoadBalancer = new ApplicationLoadBalancerOptions { BlueGreenDeployment = new BlueGreenDeploymentOptions() },
+            LoadBalancer = new ApplicationLoadBalancerOptions { BlueGreenDeployment = new EcsBlueGreenDeploymentOptions() },
         });
 
         var deployment = Synthesized.Of(stack).PropertiesOf("AWS::ECS::Service")["DeploymentConfiguration"]!;
@@ -62,8 +62,8 @@ public sealed class BlueGreenDeploymentTests
     [Fact]
     public void Without_a_test_port_there_is_no_test_listener_nor_test_rule()
     {
-        var (t, web) = Ec2(new BlueGreenDeploymentOptions());
-        var blueGreen = ((ApplicationLoadBalancing)web.LoadBalancing).BlueGreenDeployment!;
+        var (t, web) = Ec2(new EcsBlueGreenDeploymentOptions());
+        var blueGreen = (EcsBlueGreenDeployment)((ApplicationLoadBalancing)web.LoadBalancing).BlueGreenDeployment!;
         Assert.Null(blueGreen.TestListener);
         Assert.Null(blueGreen.TestListenerRule);
         Assert.Single(t.Resources("AWS::ElasticLoadBalancingV2::Listener"));
@@ -74,7 +74,7 @@ public sealed class BlueGreenDeploymentTests
     [Fact]
     public void Bridge_mode_uses_instance_targets_in_both_groups_and_one_shared_rule_opens_the_instances()
     {
-        var (t, _) = Ec2(new BlueGreenDeploymentOptions { TestListenerPort = 8080 });
+        var (t, _) = Ec2(new EcsBlueGreenDeploymentOptions { TestListenerPort = 8080 });
         var groups = t.Resources("AWS::ElasticLoadBalancingV2::TargetGroup").Select(g => g.Value["Properties"]!["TargetType"]!.GetValue<string>()).ToList();
         Assert.Equal(["instance", "instance"], groups);
         var ingress = Assert.Single(t.Resources("AWS::EC2::SecurityGroupIngress")).Value["Properties"]!;
@@ -85,7 +85,7 @@ public sealed class BlueGreenDeploymentTests
     [Fact]
     public void Awsvpc_mode_on_ec2_uses_ip_targets_in_both_groups()
     {
-        var (t, _) = Ec2(new BlueGreenDeploymentOptions(), NetworkMode.AWS_VPC);
+        var (t, _) = Ec2(new EcsBlueGreenDeploymentOptions(), NetworkMode.AWS_VPC);
         var groups = t.Resources("AWS::ElasticLoadBalancingV2::TargetGroup").Select(g => g.Value["Properties"]!["TargetType"]!.GetValue<string>()).ToList();
         Assert.Equal(["ip", "ip"], groups);
     }
@@ -101,7 +101,7 @@ public sealed class BlueGreenDeploymentTests
             LoadBalancer = new ApplicationLoadBalancerOptions
             {
                 CertificateArn = ServiceScenarios.CertificateArn,
-                BlueGreenDeployment = new BlueGreenDeploymentOptions { TestListenerPort = 8443 },
+                BlueGreenDeployment = new EcsBlueGreenDeploymentOptions { TestListenerPort = 8443 },
             },
         });
 
