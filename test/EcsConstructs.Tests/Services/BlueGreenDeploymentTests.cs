@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
 using EcsConstructs.Clusters;
 using EcsConstructs.Services;
+using EcsConstructs.Tests.Rules;
 using EcsConstructs.Tests.Support;
 
 namespace EcsConstructs.Tests.Services;
@@ -9,7 +10,7 @@ namespace EcsConstructs.Tests.Services;
 /// <summary>Blue/green deployments in the settings the FargateBlueGreen scenario does not cover (one synth each).</summary>
 public sealed class BlueGreenDeploymentTests
 {
-    private static (Synthesized Template, LoadBalancedService Web) Ec2(EcsBlueGreenDeploymentOptions? blueGreen, NetworkMode? mode = null)
+    private static (Synthesized Template, LoadBalancedService Web) Ec2(BlueGreenDeploymentOptions? blueGreen, NetworkMode? mode = null)
     {
         var stack = TestApps.NewStack();
         var cluster = Fixtures.Cluster(stack);
@@ -21,6 +22,23 @@ public sealed class BlueGreenDeploymentTests
             LoadBalancer = new ApplicationLoadBalancerOptions { BlueGreenDeployment = blueGreen },
         });
         return (Synthesized.Of(stack), web);
+    }
+
+    private static (Synthesized Template, RuleFindings Findings) Fargate(BlueGreenDeploymentOptions blueGreen, bool createOutputs = true,
+        bool circuitBreakerRollback = true, AlarmBehavior? alarmBehavior = null)
+    {
+        var stack = TestApps.NewStack();
+        _ = new LoadBalancedFargateService(stack, "Web", new LoadBalancedFargateServiceProps
+        {
+            Cluster = Fixtures.Cluster(stack, new EcsClusterProps { EnableFargateCapacityProviders = true }),
+            Image = Fixtures.Image,
+            CreateOutputs = createOutputs,
+            CircuitBreakerRollback = circuitBreakerRollback,
+            DeploymentAlarmNames = alarmBehavior is null ? null : ["web-5xx"],
+            DeploymentAlarmBehavior = alarmBehavior ?? AlarmBehavior.ROLLBACK_ON_ALARM,
+            LoadBalancer = new ApplicationLoadBalancerOptions { BlueGreenDeployment = blueGreen },
+        });
+        return (Synthesized.Of(stack), RuleFindings.Of(stack));
     }
 
     [Fact]
@@ -108,5 +126,76 @@ public sealed class BlueGreenDeploymentTests
         var test = Synthesized.Of(stack).Resources("AWS::ElasticLoadBalancingV2::Listener").Single(l => l.Value["Properties"]!["Port"]!.GetValue<int>() == 8443).Value["Properties"]!;
         Assert.Equal("HTTPS", test["Protocol"]!.GetValue<string>());
         Assert.Equal(ServiceScenarios.CertificateArn, test["Certificates"]![0]!["CertificateArn"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_linear_shift_writes_the_linear_strategy_with_its_steps_and_no_rule_fires()
+    {
+        var (t, findings) = Fargate(new EcsBlueGreenDeploymentOptions { TrafficShift = new LinearTrafficShift { StepPercent = 20, StepBakeTime = Duration.Minutes(3) } });
+        var deployment = t.PropertiesOf("AWS::ECS::Service")["DeploymentConfiguration"]!;
+        Assert.Equal("LINEAR", deployment["Strategy"]!.GetValue<string>());
+        Assert.Equal("{\"StepPercent\":20,\"StepBakeTimeInMinutes\":3}", deployment["LinearConfiguration"]!.ToJsonString());
+        Assert.Null(deployment["CanaryConfiguration"]);
+        findings.AssertClean();
+    }
+
+    [Fact]
+    public void A_canary_shift_writes_the_canary_strategy_with_its_share_and_no_rule_fires()
+    {
+        var (t, findings) = Fargate(new EcsBlueGreenDeploymentOptions { TrafficShift = new CanaryTrafficShift { CanaryPercent = 12.5, CanaryBakeTime = Duration.Minutes(15) } });
+        var deployment = t.PropertiesOf("AWS::ECS::Service")["DeploymentConfiguration"]!;
+        Assert.Equal("CANARY", deployment["Strategy"]!.GetValue<string>());
+        Assert.Equal("{\"CanaryPercent\":12.5,\"CanaryBakeTimeInMinutes\":15}", deployment["CanaryConfiguration"]!.ToJsonString());
+        findings.AssertClean();
+    }
+
+    [Fact]
+    public void A_fargate_service_deploys_with_code_deploy_and_no_rule_fires()
+    {
+        var (t, findings) = Fargate(new CodeDeployBlueGreenDeploymentOptions());
+        Assert.Equal("CODE_DEPLOY", t.PropertiesOf("AWS::ECS::Service")["DeploymentController"]!["Type"]!.GetValue<string>());
+        Assert.Equal(2, t.Resources("AWS::ElasticLoadBalancingV2::TargetGroup").Count);
+        findings.AssertClean();
+    }
+
+    [Fact]
+    public void A_code_deploy_shift_all_at_once_uses_the_predefined_configuration()
+    {
+        var (t, _) = Fargate(new CodeDeployBlueGreenDeploymentOptions { TrafficShift = new AllAtOnceTrafficShift() });
+        Assert.Equal("CodeDeployDefault.ECSAllAtOnce", t.PropertiesOf("AWS::CodeDeploy::DeploymentGroup")["DeploymentConfigName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_code_deploy_shift_codedeploy_does_not_predefine_creates_a_deployment_configuration()
+    {
+        var (t, _) = Fargate(new CodeDeployBlueGreenDeploymentOptions { TrafficShift = new LinearTrafficShift { StepPercent = 25, StepBakeTime = Duration.Minutes(2) } });
+        var config = t.PropertiesOf("AWS::CodeDeploy::DeploymentConfig");
+        Assert.Equal("ECS", config["ComputePlatform"]!.GetValue<string>());
+        Assert.Equal("{\"TimeBasedLinear\":{\"LinearInterval\":2,\"LinearPercentage\":25},\"Type\":\"TimeBasedLinear\"}", config["TrafficRoutingConfig"]!.ToJsonString());
+        Assert.Equal(t.LogicalId("AWS::CodeDeploy::DeploymentConfig"), t.PropertiesOf("AWS::CodeDeploy::DeploymentGroup")["DeploymentConfigName"]!["Ref"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void With_code_deploy_turning_the_circuit_breaker_off_turns_off_the_rollback_of_failed_deployments()
+    {
+        var (t, _) = Fargate(new CodeDeployBlueGreenDeploymentOptions(), circuitBreakerRollback: false);
+        var rollback = t.PropertiesOf("AWS::CodeDeploy::DeploymentGroup")["AutoRollbackConfiguration"];
+        Assert.True(rollback is null || rollback["Enabled"]!.GetValue<bool>() == false, rollback?.ToJsonString());
+    }
+
+    [Fact]
+    public void With_code_deploy_an_alarm_that_fails_without_rollback_stops_the_deployment_only()
+    {
+        var (t, _) = Fargate(new CodeDeployBlueGreenDeploymentOptions(), alarmBehavior: AlarmBehavior.FAIL_ON_ALARM);
+        var group = t.PropertiesOf("AWS::CodeDeploy::DeploymentGroup");
+        Assert.Equal("web-5xx", group["AlarmConfiguration"]!["Alarms"]![0]!["Name"]!.GetValue<string>());
+        Assert.Equal(["DEPLOYMENT_FAILURE"], group["AutoRollbackConfiguration"]!["Events"]!.AsArray().Select(e => e!.GetValue<string>()).ToList());
+    }
+
+    [Fact]
+    public void Without_outputs_a_code_deploy_service_writes_none()
+    {
+        var (t, _) = Fargate(new CodeDeployBlueGreenDeploymentOptions(), createOutputs: false);
+        Assert.DoesNotContain(t.Json["Outputs"]?.AsObject().Select(o => o.Key) ?? [], o => o.Contains("CodeDeploy", StringComparison.Ordinal));
     }
 }

@@ -352,10 +352,5 @@ internal sealed partial class ServiceLoadBalancing
             throw new EcsValidationException(RuleIds.ConflictingProps, _scope.Node.Path, nameof(_props.MaxHealthyPercent), $"{_props.MaxHealthyPercent} % applies to ECS's own deployments; {reason} (200).");
         }
 
-        if (_props.CloudMap is not null)
-        {
-            throw new EcsValidationException(RuleIds.ConflictingProps, _scope.Node.Path, nameof(_props.CloudMap),
-                "is set, but ECS supports service discovery only for services with the ECS deployment controller, not CODE_DEPLOY; allowed: no CloudMap, or EcsBlueGreenDeploymentOptions.");
-        }
     }
 }
