@@ -351,6 +351,5 @@ internal sealed partial class ServiceLoadBalancing
         {
             throw new EcsValidationException(RuleIds.ConflictingProps, _scope.Node.Path, nameof(_props.MaxHealthyPercent), $"{_props.MaxHealthyPercent} % applies to ECS's own deployments; {reason} (200).");
         }
-
     }
 }
