@@ -101,9 +101,7 @@ internal static class BlueGreenRules
                     continue;
                 }
 
-                var primaryType = Str(primary.P("TargetType")) ?? "instance";
-                var alternateType = Str(alternate.P("TargetType")) ?? "instance";
-                if (primaryType != alternateType)
+                if (DifferentTargetTypes(primary, alternate) is var (primaryType, alternateType))
                 {
                     yield return new Finding(service, $"{where}: alternate target group {alternate.Path} has TargetType {alternateType} but primary target group {primary.Path} has {primaryType}; the tasks of both revisions register the same way, so both groups need the same target type.");
                 }
@@ -172,9 +170,7 @@ internal static class BlueGreenRules
                     continue;
                 }
 
-                var blueType = Str(blue.P("TargetType")) ?? "instance";
-                var greenType = Str(green.P("TargetType")) ?? "instance";
-                if (blueType != greenType)
+                if (DifferentTargetTypes(blue, green) is var (blueType, greenType))
                 {
                     yield return new Finding(group, $"{where}: target group {green.Path} has TargetType {greenType} but {blue.Path} has {blueType}; the tasks of both task sets register the same way, so both groups need the same target type.");
                 }
@@ -192,6 +188,13 @@ internal static class BlueGreenRules
                 }
             }
         }
+    }
+
+    /// <summary>The target types of two target groups (<c>instance</c> when unset) when they differ; null when they are the same.</summary>
+    private static (string First, string Second)? DifferentTargetTypes(CfnEntry first, CfnEntry second)
+    {
+        var (a, b) = (Str(first.P("TargetType")) ?? "instance", Str(second.P("TargetType")) ?? "instance");
+        return a == b ? null : (a, b);
     }
 
     /// <summary>Whether a target group serves an Application Load Balancer (HTTP or HTTPS protocol); null when not known.</summary>

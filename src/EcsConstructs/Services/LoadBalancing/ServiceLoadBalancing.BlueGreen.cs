@@ -111,27 +111,24 @@ internal sealed partial class ServiceLoadBalancing
     private static void ConfigureNative(BaseService service, EcsBlueGreenDeploymentOptions options, EcsBlueGreenDeployment blueGreen)
     {
         var cfn = (CfnService)service.Node.DefaultChild!;
-        switch (options.TrafficShift)
+        var (strategy, configuration, settings) = options.TrafficShift switch
         {
-            case LinearTrafficShift linear:
-                cfn.AddPropertyOverride("DeploymentConfiguration.Strategy", "LINEAR");
-                cfn.AddPropertyOverride("DeploymentConfiguration.LinearConfiguration", new Dictionary<string, object>
-                {
-                    ["StepPercent"] = Math.Round(linear.StepPercent, 1),
-                    ["StepBakeTimeInMinutes"] = linear.StepBakeTime.ToMinutes(),
-                });
-                break;
-            case CanaryTrafficShift canary:
-                cfn.AddPropertyOverride("DeploymentConfiguration.Strategy", "CANARY");
-                cfn.AddPropertyOverride("DeploymentConfiguration.CanaryConfiguration", new Dictionary<string, object>
-                {
-                    ["CanaryPercent"] = Math.Round(canary.CanaryPercent, 1),
-                    ["CanaryBakeTimeInMinutes"] = canary.CanaryBakeTime.ToMinutes(),
-                });
-                break;
-            default:
-                cfn.AddPropertyOverride("DeploymentConfiguration.Strategy", "BLUE_GREEN");
-                break;
+            LinearTrafficShift linear => ("LINEAR", "LinearConfiguration", new Dictionary<string, object>
+            {
+                ["StepPercent"] = Math.Round(linear.StepPercent, 1),
+                ["StepBakeTimeInMinutes"] = linear.StepBakeTime.ToMinutes(),
+            }),
+            CanaryTrafficShift canary => ("CANARY", "CanaryConfiguration", new Dictionary<string, object>
+            {
+                ["CanaryPercent"] = Math.Round(canary.CanaryPercent, 1),
+                ["CanaryBakeTimeInMinutes"] = canary.CanaryBakeTime.ToMinutes(),
+            }),
+            _ => ("BLUE_GREEN", (string?)null, (Dictionary<string, object>?)null),
+        };
+        cfn.AddPropertyOverride("DeploymentConfiguration.Strategy", strategy);
+        if (configuration is not null && settings is not null)
+        {
+            cfn.AddPropertyOverride($"DeploymentConfiguration.{configuration}", settings);
         }
 
         cfn.AddPropertyOverride("DeploymentConfiguration.BakeTimeInMinutes", (options.BakeTime ?? EcsBlueGreenDeploymentOptions.DefaultBakeTime).ToMinutes());
