@@ -24,6 +24,8 @@ public sealed class CodeDeployBlueGreenDeploymentOptions : BlueGreenDeploymentOp
 {
     internal static readonly Duration DefaultTerminationWait = Duration.Minutes(10);
 
+    internal static readonly TrafficShift DefaultTrafficShift = new CanaryTrafficShift { CanaryPercent = 10, CanaryBakeTime = Duration.Minutes(5) };
+
     /// <summary>
     /// How CodeDeploy moves production traffic to the new revision: <see cref="AllAtOnceTrafficShift"/>,
     /// <see cref="LinearTrafficShift"/> or <see cref="CanaryTrafficShift"/> (whole percents from 1 to 99, bake times
@@ -35,7 +37,7 @@ public sealed class CodeDeployBlueGreenDeploymentOptions : BlueGreenDeploymentOp
     /// alarms (or a person) can stop and roll it back, instead of all users at once; the whole shift still ends
     /// five minutes later.
     /// </summary>
-    public TrafficShift TrafficShift { get; init; } = new CanaryTrafficShift { CanaryPercent = 10, CanaryBakeTime = Duration.Minutes(5) };
+    public TrafficShift TrafficShift { get; init; } = DefaultTrafficShift;
 
     /// <summary>
     /// How long CodeDeploy keeps the old tasks after all production traffic moved to the new revision; until it

@@ -158,7 +158,8 @@ internal sealed partial class ServiceLoadBalancing
         ApplicationTargetGroup primary, ApplicationTargetGroup alternate, BaseService service)
     {
         var application = new EcsApplication(_scope, "CodeDeployApplication");
-        var config = DeploymentConfig(options.TrafficShift);
+        // A null from code without nullable checks means the default, as everywhere in the props.
+        var config = DeploymentConfig(options.TrafficShift ?? CodeDeployBlueGreenDeploymentOptions.DefaultTrafficShift);
         var alarms = (_props.DeploymentAlarmNames ?? []).Select((name, i) => Alarm.FromAlarmName(_scope, $"DeploymentAlarm{i + 1}", name)).ToArray();
         var group = new EcsDeploymentGroup(_scope, "DeploymentGroup", new EcsDeploymentGroupProps
         {
@@ -193,7 +194,7 @@ internal sealed partial class ServiceLoadBalancing
     }
 
     /// <summary>CodeDeploy's predefined configuration for the five shifts it predefines, else a custom one.</summary>
-    private IEcsDeploymentConfig DeploymentConfig(TrafficShift? shift)
+    private IEcsDeploymentConfig DeploymentConfig(TrafficShift shift)
     {
         static bool Is(Duration d, int minutes) => d.ToMinutes() == minutes;
         switch (shift)
@@ -320,7 +321,7 @@ internal sealed partial class ServiceLoadBalancing
         var waitSetting = $"{p}.{nameof(options.TerminationWait)}";
         Check.InRange(RuleIds.OutOfRange, _scope, waitSetting, Check.WholeMinutes(_scope, waitSetting, options.TerminationWait ?? CodeDeployBlueGreenDeploymentOptions.DefaultTerminationWait), 0, 2880, "minutes");
         var shift = $"{p}.{nameof(options.TrafficShift)}";
-        var (percentSetting, percent, intervalSetting, interval) = options.TrafficShift switch
+        var (percentSetting, percent, intervalSetting, interval) = (options.TrafficShift ?? CodeDeployBlueGreenDeploymentOptions.DefaultTrafficShift) switch
         {
             LinearTrafficShift l => ($"{shift}.{nameof(l.StepPercent)}", l.StepPercent, $"{shift}.{nameof(l.StepBakeTime)}", l.StepBakeTime ?? LinearTrafficShift.DefaultStepBakeTime),
             CanaryTrafficShift c => ($"{shift}.{nameof(c.CanaryPercent)}", c.CanaryPercent, $"{shift}.{nameof(c.CanaryBakeTime)}", c.CanaryBakeTime ?? CanaryTrafficShift.DefaultCanaryBakeTime),
