@@ -1,6 +1,9 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.ECS;
 using EcsConstructs.Clusters;
+using EcsConstructs.Images;
+using EcsConstructs.Rules.Review;
+using EcsConstructs.Rules.Templates;
 using EcsConstructs.Services;
 using EcsConstructs.Tests.Rules;
 using EcsConstructs.Tests.Support;
@@ -197,5 +200,31 @@ public sealed class BlueGreenDeploymentTests
     {
         var (t, _) = Fargate(new CodeDeployBlueGreenDeploymentOptions(), createOutputs: false);
         Assert.DoesNotContain(t.Json["Outputs"]?.AsObject().Select(o => o.Key) ?? [], o => o.Contains("CodeDeploy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_new_image_on_a_code_deploy_service_registers_a_new_revision_and_leaves_the_service_as_it_is()
+    {
+        // The release path's first step: `cdk deploy` replaces the task definition (a new revision of its family),
+        // while the service names the family, so CloudFormation does not update it (ECS would refuse a new task
+        // definition on a CODE_DEPLOY service) and the review raises no flag.
+        string Synth(string image)
+        {
+            var stack = TestApps.NewStack();
+            _ = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
+            {
+                Cluster = Fixtures.Cluster(stack),
+                Image = ImageSource.FromRegistry(image),
+                LoadBalancer = new ApplicationLoadBalancerOptions { BlueGreenDeployment = new CodeDeployBlueGreenDeploymentOptions() },
+            });
+            return Synthesized.Of(stack).Text;
+        }
+
+        var report = TemplateReview.Compare(TemplateSet.FromText(Synth("public.ecr.aws/nginx/nginx:1.26")), TemplateSet.FromText(Synth("public.ecr.aws/nginx/nginx:1.27")));
+
+        var changed = Assert.Single(report.Stacks).Resources;
+        Assert.Contains(changed, r => r.Type == "AWS::ECS::TaskDefinition" && r.Effect == UpdateEffect.Replaced);
+        Assert.DoesNotContain(changed, r => r.Type == "AWS::ECS::Service");
+        Assert.Empty(report.Flags);
     }
 }
