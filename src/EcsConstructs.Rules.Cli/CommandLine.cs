@@ -54,7 +54,9 @@ public static class CommandLine
         replaced (naming the property that forces it, a logical ID that moved, or a replaced resource
         it refers to), may be replaced, or updated in place. Flags on top: a stateful resource replaced
         or removed (data deleted, or orphaned under Retain), a custom-named resource replaced under the
-        same name (the update fails). CDK metadata, CDKMetadata and key order are ignored.
+        same name (the update fails), a CODE_DEPLOY service updated with a new task definition, load
+        balancers, network configuration or platform version (ECS refuses it). CDK metadata, CDKMetadata
+        and key order are ignored.
 
         Options of diff:
           --format text|json|markdown   output format (default: text; markdown for a pull-request comment)

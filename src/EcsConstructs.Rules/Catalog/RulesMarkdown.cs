@@ -54,7 +54,7 @@ internal static class RulesMarkdown
         md.Append("- Resources outside the templates checked (an imported VPC, cluster, listener, role, secret or key): rules that need them stay silent; a log group the templates do not create gives a note.\n");
         md.Append("- Instance types outside the table (note), ENI trunking, the AMI's agent configuration beyond `ECS_CLUSTER`, account quotas and Fargate zone support (class 10), the service-linked role (25), image architecture (31), ");
         md.Append("secret ARN region/account checks (23) and a grace period without a load balancer (19).\n");
-        md.Append("- Replacements (40): a check sees one version of the templates. `ecs-rules diff <baseline> <current>` and the snapshot mismatch messages of EcsConstructs.Testing compare two: a custom-named resource replaced under the same name, and stateful resources replaced or removed.\n");
+        md.Append("- Replacements (40): a check sees one version of the templates. `ecs-rules diff <baseline> <current>` and the snapshot mismatch messages of EcsConstructs.Testing compare two: a custom-named resource replaced under the same name, stateful resources replaced or removed, and a `CODE_DEPLOY` service updated in place with a new task definition, load balancers, network configuration or platform version (which ECS refuses; a CodeDeploy deployment ships them).\n");
         md.Append("- IAM: only policies in the templates are read; an AWS managed policy other than `AmazonECSTaskExecutionRolePolicy` (or an imported one) makes a grant \"unknown\", never \"missing\". ");
         md.Append("Policy conditions, permission boundaries and SCPs are not evaluated.\n\n");
         md.Append("## Rules\n\n");

@@ -26,6 +26,7 @@ internal static class EcsModel
     public const string Listener = "AWS::ElasticLoadBalancingV2::Listener";
     public const string ListenerRule = "AWS::ElasticLoadBalancingV2::ListenerRule";
     public const string LoadBalancer = "AWS::ElasticLoadBalancingV2::LoadBalancer";
+    public const string DeploymentGroup = "AWS::CodeDeploy::DeploymentGroup";
 
     public static CfnEntry? TaskDef(this TemplateIndex index, CfnEntry service) => index.Target(service.P("TaskDefinition"));
 

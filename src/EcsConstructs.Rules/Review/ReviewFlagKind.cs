@@ -19,4 +19,13 @@ public enum ReviewFlagKind
     /// so the name is still taken and the update fails.
     /// </summary>
     CustomNameReplacement,
+
+    /// <summary>
+    /// An ECS service with the <c>CODE_DEPLOY</c> deployment controller is updated in place with a new task
+    /// definition, load balancers, network configuration or platform version: ECS refuses these updates for such a
+    /// service ("Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS
+    /// CodeDeploy to trigger a new deployment."), so the stack update fails and rolls back; a CodeDeploy deployment
+    /// ships them.
+    /// </summary>
+    CodeDeployServiceUpdate,
 }

@@ -64,6 +64,11 @@ internal static class StackComparison
             {
                 FlagReplacement(name, review, moved ? move : null, old[moved ? move.From : id], now[id], flags);
             }
+
+            if (effect != UpdateEffect.Replaced && !moved)
+            {
+                FlagCodeDeployUpdate(name, review, now[id], flags);
+            }
         }
 
         var movedFrom = moves.Values.Select(m => m.From).ToHashSet(StringComparer.Ordinal);
@@ -298,6 +303,36 @@ internal static class StackComparison
             flags.Add(new ReviewFlag(ReviewFlagKind.CustomNameReplacement, stack, review.LogicalId, review.Type, certain,
                 $"{review.LogicalId} ({review.Type}) {verb} ({reason}) and keeps its custom name {nameProperty} {shown}: CloudFormation creates the new resource before it deletes the old one, so the name is taken and the update fails; give it a new name, or none."));
         }
+    }
+
+    /// <summary>The properties of a <c>CODE_DEPLOY</c> service that ECS updates only through a CodeDeploy deployment.</summary>
+    private static readonly string[] CodeDeployOnlyProperties = ["LoadBalancers", "NetworkConfiguration", "PlatformVersion", "TaskDefinition"];
+
+    /// <summary>
+    /// A <c>CODE_DEPLOY</c> service updated (not replaced) with a new task definition, load balancers, network
+    /// configuration or platform version: ECS's UpdateService refuses them for such a service, so the stack update fails.
+    /// </summary>
+    private static void FlagCodeDeployUpdate(string stack, ResourceReview review, JsonObject now, List<ReviewFlag> flags)
+    {
+        if (review.Type != "AWS::ECS::Service" || TemplateValues.Text(now["Properties"]?["DeploymentController"]?["Type"]) != "CODE_DEPLOY")
+        {
+            return;
+        }
+
+        var blocked = review.Properties.Where(p => !p.IsAttribute && CodeDeployOnlyProperties.Contains(p.Name, StringComparer.Ordinal)).ToList();
+        if (blocked.Count == 0)
+        {
+            return;
+        }
+
+        // Certain when the text changed or a referenced resource is certainly replaced; a reference to a resource that
+        // may be replaced may keep its value.
+        var certain = blocked.Any(p => p.Cause is null || p.Cause.EndsWith("which is replaced", StringComparison.Ordinal));
+        var what = string.Join(", ", blocked.Select(p => p.Cause is null ? p.Name : $"{p.Name} ({p.Cause})"));
+        flags.Add(new ReviewFlag(ReviewFlagKind.CodeDeployServiceUpdate, stack, review.LogicalId, review.Type, certain,
+            $"{review.LogicalId} ({review.Type}) uses the CODE_DEPLOY deployment controller and {(certain ? "changes" : "may change")} {what}: ECS refuses to update these " +
+            "on such a service (\"Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.\"), " +
+            "so the stack update fails; ship the change with a CodeDeploy deployment (an AppSpec naming the new task definition) and keep the service's template values."));
     }
 
     /// <summary>What happens to the old resource's data under its deletion or replace policy.</summary>

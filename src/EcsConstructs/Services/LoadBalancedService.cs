@@ -72,6 +72,21 @@ public abstract class LoadBalancedService : Construct
         {
             _ = new CfnOutput(this, "ServiceUrl", new CfnOutputProps { Value = url, Description = $"URL of {Node.Path}" });
         }
+
+        // What `aws deploy create-deployment` needs to ship a new revision of a CodeDeploy service.
+        if (LoadBalancing is ApplicationLoadBalancing { BlueGreenDeployment: CodeDeployBlueGreenDeployment codeDeploy })
+        {
+            _ = new CfnOutput(this, "CodeDeployApplicationName", new CfnOutputProps
+            {
+                Value = codeDeploy.Application.ApplicationName,
+                Description = $"CodeDeploy application of {Node.Path} (aws deploy create-deployment --application-name)",
+            });
+            _ = new CfnOutput(this, "CodeDeployDeploymentGroupName", new CfnOutputProps
+            {
+                Value = codeDeploy.DeploymentGroup.DeploymentGroupName,
+                Description = $"CodeDeploy deployment group of {Node.Path} (aws deploy create-deployment --deployment-group-name)",
+            });
+        }
     }
 
     /// <summary>The ECS service, whichever its launch type.</summary>

@@ -221,6 +221,7 @@ internal static class ServiceBuilder
             MaxHealthyPercent = replica?.MaxHealthyPercent ?? 100,
             CircuitBreaker = CircuitBreaker(props),
             DeploymentAlarms = Alarms(props),
+            DeploymentController = Controller(props),
             HealthCheckGracePeriod = gracePeriod,
             CapacityProviderStrategies = strategy,
             EnableExecuteCommand = props.EnableExecuteCommand ? true : null,
@@ -244,6 +245,7 @@ internal static class ServiceBuilder
             MaxHealthyPercent = props.MaxHealthyPercent,
             CircuitBreaker = CircuitBreaker(props),
             DeploymentAlarms = Alarms(props),
+            DeploymentController = Controller(props),
             HealthCheckGracePeriod = gracePeriod,
             CapacityProviderStrategies = strategy,
             EnableExecuteCommand = props.EnableExecuteCommand ? true : null,
@@ -264,6 +266,14 @@ internal static class ServiceBuilder
         if (props is ReplicaServiceProps)
         {
             ((CfnService)service.Node.DefaultChild!).AddPropertyDeletionOverride("LaunchType");
+        }
+
+        // aws-cdk-lib writes MaximumPercent 200 and MinimumHealthyPercent 50 when none is given; ECS refuses custom
+        // values for the EC2 tasks of a CODE_DEPLOY service, and uses neither for its Fargate tasks, so with CodeDeploy
+        // the service keeps ECS's defaults (the deployment group holds the rest of the deployment settings).
+        if (ServiceLoadBalancing.UsesCodeDeploy(props))
+        {
+            ((CfnService)service.Node.DefaultChild!).AddPropertyDeletionOverride("DeploymentConfiguration");
         }
 
         // Create after and delete before the cluster's capacity provider associations (created late, by a
@@ -290,13 +300,18 @@ internal static class ServiceBuilder
         }
     }
 
+    // With CodeDeploy blue/green deployments the circuit breaker and the deployment alarms belong to the deployment
+    // group (its auto-rollback and alarms): ECS ignores them with the CODE_DEPLOY controller (rule ECS075).
     private static DeploymentCircuitBreaker? CircuitBreaker(ServiceProps props) =>
-        props.CircuitBreakerRollback ? new DeploymentCircuitBreaker { Enable = true, Rollback = true } : null;
+        props.CircuitBreakerRollback && !ServiceLoadBalancing.UsesCodeDeploy(props) ? new DeploymentCircuitBreaker { Enable = true, Rollback = true } : null;
 
     private static DeploymentAlarmConfig? Alarms(ServiceProps props) =>
-        props.DeploymentAlarmNames is { Count: > 0 } names
+        props.DeploymentAlarmNames is { Count: > 0 } names && !ServiceLoadBalancing.UsesCodeDeploy(props)
             ? new DeploymentAlarmConfig { AlarmNames = names.ToArray(), Behavior = props.DeploymentAlarmBehavior }
             : null;
+
+    private static DeploymentController? Controller(ServiceProps props) =>
+        ServiceLoadBalancing.UsesCodeDeploy(props) ? new DeploymentController { Type = DeploymentControllerType.CODE_DEPLOY } : null;
 
     /// <summary>The tasks' subnets: those given, else the private subnets with egress, else (a VPC without them) the public subnets.</summary>
     private static SubnetSelection TaskSubnets(ServiceProps props) =>

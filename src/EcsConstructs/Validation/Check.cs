@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Constructs;
+using EcsConstructs.Rules;
 
 namespace EcsConstructs.Validation;
 
@@ -102,6 +103,26 @@ internal static partial class Check
         }
 
         return seconds;
+    }
+
+    /// <summary>
+    /// The duration in whole minutes (for settings CloudFormation takes in minutes), refusing fractions of a
+    /// second or of a minute; null for a null or unresolved duration.
+    /// </summary>
+    public static double? WholeMinutes(IConstruct scope, string property, Duration? duration)
+    {
+        if (WholeSeconds(RuleIds.FractionalSeconds, scope, property, duration) is not { } seconds)
+        {
+            return null;
+        }
+
+        if (seconds % 60 != 0)
+        {
+            throw new EcsValidationException(RuleIds.FractionalSeconds, scope.Node.Path, property,
+                $"{Format(seconds)} seconds is not a whole number of minutes; allowed: whole minutes (e.g. Duration.Minutes({Format(Math.Ceiling(seconds / 60))})).");
+        }
+
+        return seconds / 60;
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Duration, System.Runtime.CompilerServices.StrongBox<double?>> KnownSeconds = new();

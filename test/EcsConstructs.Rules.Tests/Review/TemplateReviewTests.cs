@@ -298,4 +298,50 @@ public sealed class TemplateReviewTests
         Assert.Contains($"  ! {ListenerId} (AWS::ElasticLoadBalancingV2::Listener) replaced\n      LoadBalancerArn: replaced (refers to {LoadBalancerId}, which is replaced)\n", text, StringComparison.Ordinal);
         Assert.EndsWith("ecs-rules diff: 2 replaced, 0 may be replaced, 0 updated in place, 0 added, 0 removed in 1 stack; 0 blocking, 0 possible.\n", text, StringComparison.Ordinal);
     }
+
+    private static JsonObject CodeDeployService(JsonNode taskDefinition) => Resource("AWS::ECS::Service", new JsonObject
+    {
+        ["DeploymentController"] = new JsonObject { ["Type"] = "CODE_DEPLOY" },
+        ["TaskDefinition"] = taskDefinition,
+    });
+
+    [Fact]
+    public void A_new_task_definition_on_a_code_deploy_service_is_an_error_since_ecs_refuses_the_update()
+    {
+        var task = (string family) => Resource("AWS::ECS::TaskDefinition", new JsonObject { ["Family"] = family });
+        var before = Template(("Task", task("web")), ("Service", CodeDeployService(new JsonObject { ["Ref"] = "Task" })));
+        var after = Template(("Task", task("web-v2")), ("Service", CodeDeployService(new JsonObject { ["Ref"] = "Task" })));
+
+        var flag = Assert.Single(Compare(before, after).Flags);
+
+        Assert.Equal(ReviewFlagKind.CodeDeployServiceUpdate, flag.Kind);
+        Assert.True(flag.IsCertain);
+        Assert.StartsWith("Service (AWS::ECS::Service) uses the CODE_DEPLOY deployment controller and changes TaskDefinition (refers to Task, which is replaced): ECS refuses", flag.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_code_deploy_service_that_names_its_task_definition_family_is_not_flagged_when_a_new_revision_is_registered()
+    {
+        // aws-cdk-lib writes the family (not the ARN) on a CODE_DEPLOY service: cdk deploy registers a new revision, and
+        // the service keeps running its own until a CodeDeploy deployment ships the new one.
+        var task = (string image) => Resource("AWS::ECS::TaskDefinition", new JsonObject
+        {
+            ["Family"] = "web",
+            ["ContainerDefinitions"] = new JsonArray(new JsonObject { ["Name"] = "app", ["Image"] = image }),
+        });
+        var before = Template(("Task", task("nginx:1.26")), ("Service", CodeDeployService("web")));
+        var after = Template(("Task", task("nginx:1.27")), ("Service", CodeDeployService("web")));
+
+        Assert.Empty(Compare(before, after).Flags);
+    }
+
+    [Fact]
+    public void A_new_task_definition_on_a_service_with_the_ecs_controller_is_an_ordinary_update()
+    {
+        var service = (string task) => Resource("AWS::ECS::Service", new JsonObject { ["TaskDefinition"] = task });
+        var before = Template(("Service", service("web:1")));
+        var after = Template(("Service", service("web:2")));
+
+        Assert.Empty(Compare(before, after).Flags);
+    }
 }

@@ -150,7 +150,7 @@ public sealed class FargateBlueGreenTests(FargateBlueGreenFixture f) : IClassFix
     public void The_result_exposes_the_blue_green_resources()
     {
         var alb = Assert.IsType<ApplicationLoadBalancing>(f.Web.LoadBalancing);
-        var blueGreen = Assert.IsType<BlueGreenDeployment>(alb.BlueGreenDeployment);
+        var blueGreen = Assert.IsType<EcsBlueGreenDeployment>(alb.BlueGreenDeployment);
         Assert.NotSame(alb.TargetGroup, blueGreen.AlternateTargetGroup);
         Assert.Equal("FargateBlueGreen/Web/ProductionListenerRule", blueGreen.ProductionListenerRule.Node.Path);
         Assert.Equal("FargateBlueGreen/Web/LoadBalancer/Test", blueGreen.TestListener!.Node.Path);

@@ -155,7 +155,30 @@ internal static class ServiceScenarios
             HealthCheck = new HealthCheckOptions { Path = "/health" },
             LoadBalancer = new ApplicationLoadBalancerOptions
             {
-                BlueGreenDeployment = new BlueGreenDeploymentOptions { BakeTime = Duration.Minutes(15), TestListenerPort = 8080 },
+                BlueGreenDeployment = new EcsBlueGreenDeploymentOptions { BakeTime = Duration.Minutes(15), TestListenerPort = 8080 },
+            },
+        });
+        return (stack, web);
+    }
+
+    /// <summary>
+    /// EC2 service (bridge mode, dynamic host ports) behind a public ALB, deployed blue/green by CodeDeploy: an
+    /// alternate target group, a test listener on 8080, a CodeDeploy application and deployment group with the
+    /// default canary shift, the default termination wait and a deployment alarm.
+    /// </summary>
+    public static (Stack Stack, LoadBalancedEc2Service Web) Ec2CodeDeploy()
+    {
+        var stack = TestApps.NewStack("Ec2CodeDeploy");
+        var cluster = Fixtures.Cluster(stack);
+        var web = new LoadBalancedEc2Service(stack, "Web", new LoadBalancedEc2ServiceProps
+        {
+            Cluster = cluster,
+            Image = Fixtures.Image,
+            HealthCheck = new HealthCheckOptions { Path = "/health" },
+            DeploymentAlarmNames = ["web-5xx"],
+            LoadBalancer = new ApplicationLoadBalancerOptions
+            {
+                BlueGreenDeployment = new CodeDeployBlueGreenDeploymentOptions { TestListenerPort = 8080 },
             },
         });
         return (stack, web);

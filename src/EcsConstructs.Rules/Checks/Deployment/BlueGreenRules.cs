@@ -9,7 +9,8 @@ namespace EcsConstructs.Rules.Checks.Deployment;
 /// <summary>
 /// ECS's own blue/green deployments (<c>DeploymentConfiguration.Strategy</c> <c>BLUE_GREEN</c>, and the
 /// <c>LINEAR</c> and <c>CANARY</c> strategies that shift traffic the same way): the controller, the
-/// load balancers' <c>AdvancedConfiguration</c> and the target group pair (ECS073, ECS074).
+/// load balancers' <c>AdvancedConfiguration</c> and the target group pair (ECS073, ECS074); and the target group
+/// pairs of the CodeDeploy deployment groups that deploy <c>CODE_DEPLOY</c> services (ECS074).
 /// </summary>
 internal static class BlueGreenRules
 {
@@ -77,7 +78,9 @@ internal static class BlueGreenRules
     /// that ECS can switch between: two different groups of the same target type, on the load balancer
     /// of the production listener rule, which forwards to the primary group.
     /// </summary>
-    public static IEnumerable<Finding> TargetGroupPair(TemplateIndex index)
+    public static IEnumerable<Finding> TargetGroupPair(TemplateIndex index) => NativeTargetGroupPair(index).Concat(CodeDeployTargetGroupPair(index));
+
+    private static IEnumerable<Finding> NativeTargetGroupPair(TemplateIndex index)
     {
         foreach (var service in index.OfType(Service).Where(ShiftsTraffic))
         {
@@ -98,9 +101,7 @@ internal static class BlueGreenRules
                     continue;
                 }
 
-                var primaryType = Str(primary.P("TargetType")) ?? "instance";
-                var alternateType = Str(alternate.P("TargetType")) ?? "instance";
-                if (primaryType != alternateType)
+                if (DifferentTargetTypes(primary, alternate) is var (primaryType, alternateType))
                 {
                     yield return new Finding(service, $"{where}: alternate target group {alternate.Path} has TargetType {alternateType} but primary target group {primary.Path} has {primaryType}; the tasks of both revisions register the same way, so both groups need the same target type.");
                 }
@@ -135,6 +136,65 @@ internal static class BlueGreenRules
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// ECS074 for CodeDeploy: each target group pair of a deployment group of ECS services must name two different
+    /// target groups of the same target type that serve one load balancer, the production listener's: CodeDeploy
+    /// registers the new task set in the second group and points the listeners at it.
+    /// </summary>
+    private static IEnumerable<Finding> CodeDeployTargetGroupPair(TemplateIndex index)
+    {
+        foreach (var group in index.OfType(DeploymentGroup).Where(g => Objects(g.P("ECSServices")).Any()))
+        {
+            foreach (var (pair, position) in Objects(group.P("LoadBalancerInfo.TargetGroupPairInfoList")).Select((p, i) => (p, i)))
+            {
+                var where = $"LoadBalancerInfo.TargetGroupPairInfoList[{position}]";
+                var names = Get(pair, "TargetGroups") is JsonArray list ? list.ToList() : [];
+                if (names.Count < 2)
+                {
+                    yield return new Finding(group, $"{where}.TargetGroups names {names.Count} target group(s); a CodeDeploy blue/green deployment of an ECS service needs two: the service's target group (blue) and a second one the new task set registers with (green).");
+                    continue;
+                }
+
+                var blue = index.Target(Get(names[0], "Name"));
+                var green = index.Target(Get(names[1], "Name"));
+                if (blue is null || green is null)
+                {
+                    continue; // a target group outside the templates checked, or a name given as text
+                }
+
+                if (blue == green)
+                {
+                    yield return new Finding(group, $"{where}.TargetGroups names {blue.Path} twice; the new task set needs a second target group.");
+                    continue;
+                }
+
+                if (DifferentTargetTypes(blue, green) is var (blueType, greenType))
+                {
+                    yield return new Finding(group, $"{where}: target group {green.Path} has TargetType {greenType} but {blue.Path} has {blueType}; the tasks of both task sets register the same way, so both groups need the same target type.");
+                }
+
+                var listeners = Get(Get(pair, "ProdTrafficRoute"), "ListenerArns") as JsonArray;
+                var production = index.Target(listeners is { Count: > 0 } ? listeners[0] : null);
+                var balancer = production is { Type: Listener } ? index.LoadBalancerOf(production) : null;
+                foreach (var targetGroup in (CfnEntry[])[blue, green])
+                {
+                    var others = index.Forwarders(targetGroup).Select(index.LoadBalancerOf).ToList();
+                    if (balancer is not null && others.Count > 0 && others.All(b => b is not null && b != balancer))
+                    {
+                        yield return new Finding(group, $"{where}: target group {targetGroup.Path} is forwarded to by load balancer {others[0]!.Path}, not by {balancer.Path} of the production listener {production!.Path}; a target group serves one load balancer, so CodeDeploy cannot point the listener at it (\"TargetGroupAssociationLimit\").");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The target types of two target groups (<c>instance</c> when unset) when they differ; null when they are the same.</summary>
+    private static (string First, string Second)? DifferentTargetTypes(CfnEntry first, CfnEntry second)
+    {
+        var (a, b) = (Str(first.P("TargetType")) ?? "instance", Str(second.P("TargetType")) ?? "instance");
+        return a == b ? null : (a, b);
     }
 
     /// <summary>Whether a target group serves an Application Load Balancer (HTTP or HTTPS protocol); null when not known.</summary>

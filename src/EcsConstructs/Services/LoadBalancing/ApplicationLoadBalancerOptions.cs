@@ -20,9 +20,9 @@ public sealed class ApplicationLoadBalancerOptions : NewLoadBalancerOptions
     public Duration? StickinessDuration { get; init; }
 
     /// <summary>
-    /// Deploy with ECS's native blue/green strategy instead of a rolling update: see
-    /// <see cref="BlueGreenDeploymentOptions"/> (an ALB the service creates is the only load balancer
-    /// choice that supports it). Default: none (rolling updates within
+    /// Deploy blue/green instead of rolling: <see cref="EcsBlueGreenDeploymentOptions"/> (ECS's native
+    /// deployments) or <see cref="CodeDeployBlueGreenDeploymentOptions"/> (run by AWS CodeDeploy); an ALB the service
+    /// creates is the only load balancer choice that supports them. Default: none (rolling updates within
     /// <see cref="ServiceProps.MinHealthyPercent"/> and <see cref="ReplicaServiceProps.MaxHealthyPercent"/>).
     /// </summary>
     public BlueGreenDeploymentOptions? BlueGreenDeployment { get; init; }

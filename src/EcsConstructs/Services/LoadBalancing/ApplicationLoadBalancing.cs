@@ -21,7 +21,7 @@ public sealed class ApplicationLoadBalancing : LoadBalancing
 
     /// <summary>
     /// The HTTP listener, or the HTTPS listener with a certificate; it forwards to <see cref="TargetGroup"/> by
-    /// default, or with blue/green deployments through <see cref="Services.BlueGreenDeployment.ProductionListenerRule"/>.
+    /// default, or with ECS's native blue/green deployments through <see cref="EcsBlueGreenDeployment.ProductionListenerRule"/>.
     /// </summary>
     public override ApplicationListener Listener { get; }
 
@@ -37,6 +37,9 @@ public sealed class ApplicationLoadBalancing : LoadBalancing
     /// </summary>
     public string Url { get; }
 
-    /// <summary>What native blue/green deployments need; null without <see cref="ApplicationLoadBalancerOptions.BlueGreenDeployment"/>.</summary>
+    /// <summary>
+    /// What blue/green deployments need, typed by the choice: an <see cref="EcsBlueGreenDeployment"/> or a
+    /// <see cref="CodeDeployBlueGreenDeployment"/>; null without <see cref="ApplicationLoadBalancerOptions.BlueGreenDeployment"/>.
+    /// </summary>
     public BlueGreenDeployment? BlueGreenDeployment { get; }
 }

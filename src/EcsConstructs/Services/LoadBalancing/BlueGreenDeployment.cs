@@ -1,36 +1,24 @@
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
-using Amazon.CDK.AWS.IAM;
 
 namespace EcsConstructs.Services;
 
 /// <summary>
-/// What a service created for its native blue/green deployments (<see cref="BlueGreenDeploymentOptions"/>):
-/// the alternate target group, the listener rules whose weights ECS shifts, and the role it shifts them with.
+/// What a service created for its blue/green deployments (<see cref="ApplicationLoadBalancerOptions.BlueGreenDeployment"/>),
+/// typed by the choice: an <see cref="EcsBlueGreenDeployment"/> (<see cref="EcsBlueGreenDeploymentOptions"/>) or a
+/// <see cref="CodeDeployBlueGreenDeployment"/> (<see cref="CodeDeployBlueGreenDeploymentOptions"/>). Both have the
+/// alternate target group and the optional test listener.
 /// </summary>
-public sealed class BlueGreenDeployment
+public abstract class BlueGreenDeployment
 {
-    internal BlueGreenDeployment(ApplicationTargetGroup alternateTargetGroup, ApplicationListenerRule productionListenerRule,
-        ApplicationListener? testListener, ApplicationListenerRule? testListenerRule, Role role)
+    private protected BlueGreenDeployment(ApplicationTargetGroup alternateTargetGroup, ApplicationListener? testListener)
     {
         AlternateTargetGroup = alternateTargetGroup;
-        ProductionListenerRule = productionListenerRule;
         TestListener = testListener;
-        TestListenerRule = testListenerRule;
-        Role = role;
     }
 
     /// <summary>The target group a new revision registers with (the primary's settings, the same target type).</summary>
     public ApplicationTargetGroup AlternateTargetGroup { get; }
 
-    /// <summary>The rule (priority 1, path <c>/*</c>) of the production listener that forwards to both groups; ECS re-weights it.</summary>
-    public ApplicationListenerRule ProductionListenerRule { get; }
-
     /// <summary>The test listener; null without <see cref="BlueGreenDeploymentOptions.TestListenerPort"/>.</summary>
     public ApplicationListener? TestListener { get; }
-
-    /// <summary>The test listener's rule (priority 1, path <c>/*</c>, both groups); null without a test listener.</summary>
-    public ApplicationListenerRule? TestListenerRule { get; }
-
-    /// <summary>The role ECS assumes to change the listener rules (trusted by <c>ecs.amazonaws.com</c>, with AmazonECSInfrastructureRolePolicyForLoadBalancers).</summary>
-    public Role Role { get; }
 }

@@ -20,8 +20,9 @@ namespace EcsConstructs.Services;
 /// HTTPS/TLS with a redirect, ingress CIDRs, access logs) or a rule on a shared ALB listener, and the
 /// target group (target type from the network mode, health check, deregistration delay, slow start,
 /// stickiness), then the registration of the service and the security group rules; with
-/// <see cref="ApplicationLoadBalancerOptions.BlueGreenDeployment"/> also the alternate target group, the listener
-/// rules ECS re-weights, the optional test listener, the infrastructure role and the service's blue/green settings.
+/// <see cref="ApplicationLoadBalancerOptions.BlueGreenDeployment"/> also the alternate target group, the optional test
+/// listener and, for ECS's native deployments, the listener rules ECS re-weights, the infrastructure role and the
+/// service's blue/green settings, or for CodeDeploy the application and deployment group.
 /// </summary>
 internal sealed partial class ServiceLoadBalancing
 {
@@ -150,7 +151,7 @@ internal sealed partial class ServiceLoadBalancing
         }
         else
         {
-            var application = CreateApplication((ApplicationLoadBalancerOptions)_choice, vpc, targetGroup, targetGroupProps);
+            var application = CreateApplication((ApplicationLoadBalancerOptions)_choice, vpc, targetGroup, targetGroupProps, service);
             result = application;
             loadBalancer = application.LoadBalancer;
         }
@@ -161,11 +162,6 @@ internal sealed partial class ServiceLoadBalancing
         // instances' groups (the cluster's connections, which EcsCluster fills), once per pair of groups.
         targetGroup.AddTarget(service.LoadBalancerTarget(Target()));
         AllowHealthCheckPort(service, loadBalancer);
-        if (result is ApplicationLoadBalancing { BlueGreenDeployment: { } blueGreen })
-        {
-            ConfigureBlueGreen(service, blueGreen);
-        }
-
         return result;
     }
 
@@ -218,9 +214,12 @@ internal sealed partial class ServiceLoadBalancing
 
     private int? FixedHostPort { get; set; }
 
-    private ApplicationLoadBalancing CreateApplication(ApplicationLoadBalancerOptions options, IVpc vpc, ApplicationTargetGroup targetGroup, ApplicationTargetGroupProps targetGroupProps)
+    private ApplicationLoadBalancing CreateApplication(ApplicationLoadBalancerOptions options, IVpc vpc, ApplicationTargetGroup targetGroup, ApplicationTargetGroupProps targetGroupProps,
+        BaseService service)
     {
-        var blueGreen = (_choice as ApplicationLoadBalancerOptions)?.BlueGreenDeployment;
+        var blueGreen = BlueGreenChoice;
+        // ECS's native deployments re-weight a listener rule; CodeDeploy switches the listener's default action.
+        var native = blueGreen is EcsBlueGreenDeploymentOptions;
         var alb = new ApplicationLoadBalancer(_scope, "LoadBalancer", new ApplicationLoadBalancerProps
         {
             Vpc = vpc,
@@ -237,8 +236,8 @@ internal sealed partial class ServiceLoadBalancing
             Certificates = https ? [ListenerCertificate.FromArn(options.CertificateArn!)] : null,
             SslPolicy = https ? options.SslPolicy : null,
             Open = false,
-            DefaultTargetGroups = blueGreen is null ? [targetGroup] : null,
-            DefaultAction = blueGreen is null ? null : NotFound(),
+            DefaultTargetGroups = native ? null : [targetGroup],
+            DefaultAction = native ? NotFound() : null,
         });
 
         var ports = new List<int> { listenerPort };
@@ -259,7 +258,7 @@ internal sealed partial class ServiceLoadBalancing
         BlueGreenDeployment? deployment = null;
         if (blueGreen is not null)
         {
-            deployment = CreateBlueGreen(blueGreen, options, alb, listener, targetGroup, targetGroupProps);
+            deployment = CreateBlueGreen(blueGreen, options, alb, listener, targetGroup, targetGroupProps, service);
             if (deployment.TestListener is not null)
             {
                 ports.Add(blueGreen.TestListenerPort!.Value);
