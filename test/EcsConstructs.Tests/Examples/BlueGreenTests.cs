@@ -6,27 +6,9 @@ namespace EcsConstructs.Tests.Examples;
 
 public sealed class BlueGreenFixture() : ExampleFixture(BlueGreenApp.Build);
 
-public sealed class BlueGreenTests(BlueGreenFixture fixture) : IClassFixture<BlueGreenFixture>
+public sealed class BlueGreenTests(BlueGreenFixture fixture) : ExampleTests<BlueGreenFixture>(fixture)
 {
     private readonly Synthesized _t = fixture.Template;
-
-    [Fact]
-    public void Template_matches_the_reviewed_snapshot()
-    {
-        SnapshotAssert.MatchesSnapshot(fixture.Stack);
-    }
-
-    [Fact]
-    public void No_rule_fires_on_the_example()
-    {
-        fixture.Findings.AssertClean();
-    }
-
-    [Fact]
-    public void The_ecs_rules_tool_finds_nothing_in_the_cloud_assembly()
-    {
-        fixture.Findings.AssertToolClean();
-    }
 
     private System.Text.Json.Nodes.JsonNode Service(string prefix) =>
         _t.Resources("AWS::ECS::Service").Single(s => s.Key.StartsWith(prefix, StringComparison.Ordinal)).Value["Properties"]!;

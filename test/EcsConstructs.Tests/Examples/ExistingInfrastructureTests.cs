@@ -6,34 +6,16 @@ namespace EcsConstructs.Tests.Examples;
 
 public sealed class ExistingInfrastructureFixture() : ExampleFixture(ExistingInfrastructureApp.Build);
 
-public sealed class ExistingInfrastructureTests(ExistingInfrastructureFixture fixture) : IClassFixture<ExistingInfrastructureFixture>
+public sealed class ExistingInfrastructureTests(ExistingInfrastructureFixture fixture) : ExampleTests<ExistingInfrastructureFixture>(fixture)
 {
     private readonly Synthesized _t = fixture.Template;
-
-    [Fact]
-    public void Template_matches_the_reviewed_snapshot()
-    {
-        SnapshotAssert.MatchesSnapshot(fixture.Stack);
-    }
-
-    [Fact]
-    public void No_rule_fires_on_the_example()
-    {
-        fixture.Findings.AssertClean();
-    }
-
-    [Fact]
-    public void The_ecs_rules_tool_finds_nothing_in_the_cloud_assembly()
-    {
-        fixture.Findings.AssertToolClean();
-    }
 
     [Fact]
     public void Imported_infrastructure_gives_no_warning_at_all()
     {
         // The rules walk a stack whose VPC, cluster, capacity provider and listener are imported:
         // nothing throws, and neither the rules nor CDK itself (e.g. subnets without route tables) warn.
-        Assert.True(fixture.Findings.All.All(a => a.Level == "info"), fixture.Findings.Dump());
+        Assert.True(Fixture.Findings.All.All(a => a.Level == "info"), Fixture.Findings.Dump());
     }
 
     [Fact]

@@ -7,31 +7,13 @@ namespace EcsConstructs.Tests.Examples;
 
 public sealed class FargateWorkerFixture() : ExampleFixture(FargateWorkerApp.Build);
 
-public sealed class FargateWorkerTests(FargateWorkerFixture fixture) : IClassFixture<FargateWorkerFixture>
+public sealed class FargateWorkerTests(FargateWorkerFixture fixture) : ExampleTests<FargateWorkerFixture>(fixture)
 {
     private readonly Synthesized _t = fixture.Template;
 
     private string SecretId => _t.LogicalId("AWS::SecretsManager::Secret");
 
     private string KeyId => _t.LogicalId("AWS::KMS::Key");
-
-    [Fact]
-    public void Template_matches_the_reviewed_snapshot()
-    {
-        SnapshotAssert.MatchesSnapshot(fixture.Stack);
-    }
-
-    [Fact]
-    public void No_rule_fires_on_the_example()
-    {
-        fixture.Findings.AssertClean();
-    }
-
-    [Fact]
-    public void The_ecs_rules_tool_finds_nothing_in_the_cloud_assembly()
-    {
-        fixture.Findings.AssertToolClean();
-    }
 
     [Fact]
     public void Container_reads_one_json_key_of_the_secret_and_the_secure_string_parameter()

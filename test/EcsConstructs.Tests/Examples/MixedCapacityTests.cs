@@ -7,27 +7,9 @@ namespace EcsConstructs.Tests.Examples;
 
 public sealed class MixedCapacityFixture() : ExampleFixture(MixedCapacityApp.Build);
 
-public sealed class MixedCapacityTests(MixedCapacityFixture fixture) : IClassFixture<MixedCapacityFixture>
+public sealed class MixedCapacityTests(MixedCapacityFixture fixture) : ExampleTests<MixedCapacityFixture>(fixture)
 {
     private readonly Synthesized _t = fixture.Template;
-
-    [Fact]
-    public void Template_matches_the_reviewed_snapshot()
-    {
-        SnapshotAssert.MatchesSnapshot(fixture.Stack);
-    }
-
-    [Fact]
-    public void No_rule_fires_on_the_example()
-    {
-        fixture.Findings.AssertClean();
-    }
-
-    [Fact]
-    public void The_ecs_rules_tool_finds_nothing_in_the_cloud_assembly()
-    {
-        fixture.Findings.AssertToolClean();
-    }
 
     [Fact]
     public void Has_two_ec2_capacity_providers_with_managed_scaling_and_termination_protection()

@@ -7,27 +7,9 @@ namespace EcsConstructs.Tests.Examples;
 
 public sealed class NginxWalkthroughFixture() : ExampleFixture(NginxWalkthroughApp.Build);
 
-public sealed class NginxWalkthroughTests(NginxWalkthroughFixture fixture) : IClassFixture<NginxWalkthroughFixture>
+public sealed class NginxWalkthroughTests(NginxWalkthroughFixture fixture) : ExampleTests<NginxWalkthroughFixture>(fixture)
 {
     private readonly Synthesized _t = fixture.Template;
-
-    [Fact]
-    public void Template_matches_the_reviewed_snapshot()
-    {
-        SnapshotAssert.MatchesSnapshot(fixture.Stack);
-    }
-
-    [Fact]
-    public void No_rule_fires_on_the_example()
-    {
-        fixture.Findings.AssertClean();
-    }
-
-    [Fact]
-    public void The_ecs_rules_tool_finds_nothing_in_the_cloud_assembly()
-    {
-        fixture.Findings.AssertToolClean();
-    }
 
     [Fact]
     public void Runs_three_nginx_tasks()

@@ -7,44 +7,26 @@ namespace EcsConstructs.Tests.Examples;
 
 public sealed class StepScalingWalkthroughFixture() : ExampleFixture(StepScalingWalkthroughApp.Build);
 
-public sealed class StepScalingWalkthroughTests(StepScalingWalkthroughFixture fixture) : IClassFixture<StepScalingWalkthroughFixture>
+public sealed class StepScalingWalkthroughTests(StepScalingWalkthroughFixture fixture) : ExampleTests<StepScalingWalkthroughFixture>(fixture)
 {
     private readonly Synthesized _t = fixture.Template;
 
     [Fact]
-    public void Template_matches_snapshot()
-    {
-        SnapshotAssert.MatchesSnapshot(fixture.Stack);
-    }
-
-    [Fact]
     public void Images_stack_matches_snapshot()
     {
-        SnapshotAssert.MatchesSnapshot((Stack)fixture.Stack.Node.Scope!.Node.FindChild(StepScalingWalkthroughApp.ImagesStackName));
-    }
-
-    [Fact]
-    public void No_rule_fires_on_the_example()
-    {
-        fixture.Findings.AssertClean();
-    }
-
-    [Fact]
-    public void The_ecs_rules_tool_finds_nothing_in_the_cloud_assembly()
-    {
-        fixture.Findings.AssertToolClean();
+        SnapshotAssert.MatchesSnapshot((Stack)Fixture.Stack.Node.Scope!.Node.FindChild(StepScalingWalkthroughApp.ImagesStackName));
     }
 
     [Fact]
     public void Image_comes_from_an_immutable_scanned_retained_ecr_repository_of_a_stack_deployed_first()
     {
-        var imagesStack = (Stack)fixture.Stack.Node.Scope!.Node.FindChild(StepScalingWalkthroughApp.ImagesStackName);
+        var imagesStack = (Stack)Fixture.Stack.Node.Scope!.Node.FindChild(StepScalingWalkthroughApp.ImagesStackName);
         var images = Synthesized.Of(imagesStack);
         var repository = images.Single("AWS::ECR::Repository");
         Assert.Equal("Retain", repository.Value["DeletionPolicy"]!.GetValue<string>());
         Assert.Equal("IMMUTABLE", repository.Value["Properties"]!["ImageTagMutability"]!.GetValue<string>());
         Assert.True(repository.Value["Properties"]!["ImageScanningConfiguration"]!["ScanOnPush"]!.GetValue<bool>());
-        Assert.Contains(imagesStack, fixture.Stack.Dependencies);
+        Assert.Contains(imagesStack, Fixture.Stack.Dependencies);
         var image = _t.PropertiesOf("AWS::ECS::TaskDefinition")["ContainerDefinitions"]![0]!["Image"]!.ToJsonString();
         Assert.Contains("Fn::ImportValue", image, StringComparison.Ordinal);
         Assert.Contains(":1.0.0", image, StringComparison.Ordinal);
@@ -88,6 +70,6 @@ public sealed class StepScalingWalkthroughTests(StepScalingWalkthroughFixture fi
     [Fact]
     public void Max_task_count_fits_the_cluster_so_there_is_no_capacity_warning()
     {
-        Assert.DoesNotContain("capacityFit", fixture.Findings.Dump(), StringComparison.Ordinal);
+        Assert.DoesNotContain("capacityFit", Fixture.Findings.Dump(), StringComparison.Ordinal);
     }
 }
