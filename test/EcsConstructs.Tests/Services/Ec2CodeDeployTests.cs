@@ -1,30 +1,11 @@
 using System.Text.Json.Nodes;
-using Amazon.CDK;
 using EcsConstructs.Services;
 using EcsConstructs.Testing;
-using EcsConstructs.Tests.Rules;
 using EcsConstructs.Tests.Support;
 
 namespace EcsConstructs.Tests.Services;
 
-public sealed class Ec2CodeDeployFixture : ScenarioFixture
-{
-    public Ec2CodeDeployFixture()
-        : this(ServiceScenarios.Ec2CodeDeploy())
-    {
-    }
-
-    private Ec2CodeDeployFixture((Stack Stack, LoadBalancedEc2Service Web) scenario)
-        : base(scenario.Stack)
-    {
-        Web = scenario.Web;
-        Findings = RuleFindings.Of(scenario.Stack);
-    }
-
-    internal LoadBalancedEc2Service Web { get; }
-
-    internal RuleFindings Findings { get; }
-}
+public sealed class Ec2CodeDeployFixture() : LoadBalancedScenarioFixture<LoadBalancedEc2Service>(ServiceScenarios.Ec2CodeDeploy());
 
 /// <summary>An EC2 service with the CodeDeploy controller (<see cref="ServiceScenarios.Ec2CodeDeploy"/>).</summary>
 public sealed class Ec2CodeDeployTests(Ec2CodeDeployFixture f) : IClassFixture<Ec2CodeDeployFixture>

@@ -1,32 +1,13 @@
 using System.Text.Json.Nodes;
-using Amazon.CDK;
 using Amazon.CDK.Assertions;
 using EcsConstructs.Services;
 using EcsConstructs.Testing;
-using EcsConstructs.Tests.Rules;
 using EcsConstructs.Tests.Support;
 using static EcsConstructs.Tests.Support.Props;
 
 namespace EcsConstructs.Tests.Services;
 
-public sealed class FargateBlueGreenFixture : ScenarioFixture
-{
-    public FargateBlueGreenFixture()
-        : this(ServiceScenarios.FargateBlueGreen())
-    {
-    }
-
-    private FargateBlueGreenFixture((Stack Stack, LoadBalancedFargateService Web) scenario)
-        : base(scenario.Stack)
-    {
-        Web = scenario.Web;
-        Findings = RuleFindings.Of(scenario.Stack);
-    }
-
-    internal LoadBalancedFargateService Web { get; }
-
-    internal RuleFindings Findings { get; }
-}
+public sealed class FargateBlueGreenFixture() : LoadBalancedScenarioFixture<LoadBalancedFargateService>(ServiceScenarios.FargateBlueGreen());
 
 public sealed class FargateBlueGreenTests(FargateBlueGreenFixture f) : IClassFixture<FargateBlueGreenFixture>
 {

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
+using EcsConstructs.Services;
 using EcsConstructs.Testing;
+using EcsConstructs.Tests.Rules;
 using EcsConstructs.Tests.Support;
 using static EcsConstructs.Tests.Support.Props;
 
@@ -39,6 +41,22 @@ public abstract class ScenarioFixture
             ("MinimumHealthyPercent", min),
             ("MaximumPercent", 200),
             ("DeploymentCircuitBreaker", Obj(("Enable", true), ("Rollback", true)))))));
+}
+
+/// <summary>A scenario with one load-balanced service, synthesized once, and the rules' findings on it.</summary>
+public abstract class LoadBalancedScenarioFixture<TService> : ScenarioFixture
+    where TService : LoadBalancedService
+{
+    private protected LoadBalancedScenarioFixture((Stack Stack, TService Web) scenario)
+        : base(scenario.Stack)
+    {
+        Web = scenario.Web;
+        Findings = RuleFindings.Of(scenario.Stack);
+    }
+
+    internal TService Web { get; }
+
+    internal RuleFindings Findings { get; }
 }
 
 public sealed class Ec2BridgeAlbFixture() : ScenarioFixture(ServiceScenarios.Ec2BridgeAlb());
