@@ -23,4 +23,7 @@ public sealed class CanaryTrafficShift : TrafficShift
     /// minutes. Default: 10 minutes (ECS's default).
     /// </summary>
     public Duration CanaryBakeTime { get; init; } = DefaultCanaryBakeTime;
+
+    /// <summary>The canary bake time; a null from code without nullable checks means the default.</summary>
+    internal Duration CanaryBakeTimeOrDefault => CanaryBakeTime ?? DefaultCanaryBakeTime;
 }

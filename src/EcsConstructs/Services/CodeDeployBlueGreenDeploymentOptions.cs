@@ -46,4 +46,10 @@ public sealed class CodeDeployBlueGreenDeploymentOptions : BlueGreenDeploymentOp
     /// Default: 10 minutes.
     /// </summary>
     public Duration TerminationWait { get; init; } = DefaultTerminationWait;
+
+    /// <summary>The traffic shift; a null from code without nullable checks means the default.</summary>
+    internal TrafficShift TrafficShiftOrDefault => TrafficShift ?? DefaultTrafficShift;
+
+    /// <summary>The termination wait; a null from code without nullable checks means the default.</summary>
+    internal Duration TerminationWaitOrDefault => TerminationWait ?? DefaultTerminationWait;
 }

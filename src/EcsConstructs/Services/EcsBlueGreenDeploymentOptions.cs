@@ -24,6 +24,9 @@ public sealed class EcsBlueGreenDeploymentOptions : BlueGreenDeploymentOptions
     /// </summary>
     public Duration BakeTime { get; init; } = DefaultBakeTime;
 
+    /// <summary>The bake time; a null from code without nullable checks means the default, like the other unset props.</summary>
+    internal Duration BakeTimeOrDefault => BakeTime ?? DefaultBakeTime;
+
     /// <summary>
     /// How production traffic moves to the new revision: <see cref="AllAtOnceTrafficShift"/> (<c>Strategy</c>
     /// <c>BLUE_GREEN</c>), <see cref="LinearTrafficShift"/> (<c>LINEAR</c>, steps of

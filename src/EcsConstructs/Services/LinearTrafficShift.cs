@@ -22,4 +22,7 @@ public sealed class LinearTrafficShift : TrafficShift
     /// whole minutes. Default: 6 minutes (ECS's default).
     /// </summary>
     public Duration StepBakeTime { get; init; } = DefaultStepBakeTime;
+
+    /// <summary>The step bake time; a null from code without nullable checks means the default.</summary>
+    internal Duration StepBakeTimeOrDefault => StepBakeTime ?? DefaultStepBakeTime;
 }

@@ -143,6 +143,13 @@ public sealed class BlueGreenDeploymentTests
     }
 
     [Fact]
+    public void A_null_step_bake_time_from_code_without_nullable_checks_means_the_default_6_minutes()
+    {
+        var (t, _) = Fargate(new EcsBlueGreenDeploymentOptions { TrafficShift = new LinearTrafficShift { StepPercent = 20, StepBakeTime = null! } });
+        Assert.Equal(6, t.PropertiesOf("AWS::ECS::Service")["DeploymentConfiguration"]!["LinearConfiguration"]!["StepBakeTimeInMinutes"]!.GetValue<int>());
+    }
+
+    [Fact]
     public void A_canary_shift_writes_the_canary_strategy_with_its_share_and_no_rule_fires()
     {
         var (t, findings) = Fargate(new EcsBlueGreenDeploymentOptions { TrafficShift = new CanaryTrafficShift { CanaryPercent = 12.5, CanaryBakeTime = Duration.Minutes(15) } });

@@ -116,12 +116,12 @@ internal sealed partial class ServiceLoadBalancing
             LinearTrafficShift linear => ("LINEAR", "LinearConfiguration", new Dictionary<string, object>
             {
                 ["StepPercent"] = Math.Round(linear.StepPercent, 1),
-                ["StepBakeTimeInMinutes"] = linear.StepBakeTime.ToMinutes(),
+                ["StepBakeTimeInMinutes"] = linear.StepBakeTimeOrDefault.ToMinutes(),
             }),
             CanaryTrafficShift canary => ("CANARY", "CanaryConfiguration", new Dictionary<string, object>
             {
                 ["CanaryPercent"] = Math.Round(canary.CanaryPercent, 1),
-                ["CanaryBakeTimeInMinutes"] = canary.CanaryBakeTime.ToMinutes(),
+                ["CanaryBakeTimeInMinutes"] = canary.CanaryBakeTimeOrDefault.ToMinutes(),
             }),
             _ => ("BLUE_GREEN", (string?)null, (Dictionary<string, object>?)null),
         };
@@ -131,7 +131,7 @@ internal sealed partial class ServiceLoadBalancing
             cfn.AddPropertyOverride($"DeploymentConfiguration.{configuration}", settings);
         }
 
-        cfn.AddPropertyOverride("DeploymentConfiguration.BakeTimeInMinutes", (options.BakeTime ?? EcsBlueGreenDeploymentOptions.DefaultBakeTime).ToMinutes());
+        cfn.AddPropertyOverride("DeploymentConfiguration.BakeTimeInMinutes", options.BakeTimeOrDefault.ToMinutes());
         var advanced = new Dictionary<string, object>
         {
             ["AlternateTargetGroupArn"] = blueGreen.AlternateTargetGroup.TargetGroupArn,
@@ -158,8 +158,7 @@ internal sealed partial class ServiceLoadBalancing
         ApplicationTargetGroup primary, ApplicationTargetGroup alternate, BaseService service)
     {
         var application = new EcsApplication(_scope, "CodeDeployApplication");
-        // A null from code without nullable checks means the default, as everywhere in the props.
-        var config = DeploymentConfig(options.TrafficShift ?? CodeDeployBlueGreenDeploymentOptions.DefaultTrafficShift);
+        var config = DeploymentConfig(options.TrafficShiftOrDefault);
         var alarms = (_props.DeploymentAlarmNames ?? []).Select((name, i) => Alarm.FromAlarmName(_scope, $"DeploymentAlarm{i + 1}", name)).ToArray();
         var group = new EcsDeploymentGroup(_scope, "DeploymentGroup", new EcsDeploymentGroupProps
         {
@@ -172,7 +171,7 @@ internal sealed partial class ServiceLoadBalancing
                 GreenTargetGroup = alternate,
                 Listener = listener,
                 TestListener = testListener,
-                TerminationWaitTime = options.TerminationWait ?? CodeDeployBlueGreenDeploymentOptions.DefaultTerminationWait,
+                TerminationWaitTime = options.TerminationWaitOrDefault,
             },
             Alarms = alarms.Length == 0 ? null : alarms,
             AutoRollback = new AutoRollbackConfig
@@ -199,23 +198,23 @@ internal sealed partial class ServiceLoadBalancing
         static bool Is(Duration d, int minutes) => d.ToMinutes() == minutes;
         switch (shift)
         {
-            case LinearTrafficShift { StepPercent: 10 } l when Is(l.StepBakeTime, 1):
+            case LinearTrafficShift { StepPercent: 10 } l when Is(l.StepBakeTimeOrDefault, 1):
                 return EcsDeploymentConfig.LINEAR_10PERCENT_EVERY_1MINUTES;
-            case LinearTrafficShift { StepPercent: 10 } l when Is(l.StepBakeTime, 3):
+            case LinearTrafficShift { StepPercent: 10 } l when Is(l.StepBakeTimeOrDefault, 3):
                 return EcsDeploymentConfig.LINEAR_10PERCENT_EVERY_3MINUTES;
-            case CanaryTrafficShift { CanaryPercent: 10 } c when Is(c.CanaryBakeTime, 5):
+            case CanaryTrafficShift { CanaryPercent: 10 } c when Is(c.CanaryBakeTimeOrDefault, 5):
                 return EcsDeploymentConfig.CANARY_10PERCENT_5MINUTES;
-            case CanaryTrafficShift { CanaryPercent: 10 } c when Is(c.CanaryBakeTime, 15):
+            case CanaryTrafficShift { CanaryPercent: 10 } c when Is(c.CanaryBakeTimeOrDefault, 15):
                 return EcsDeploymentConfig.CANARY_10PERCENT_15MINUTES;
             case LinearTrafficShift linear:
                 return new EcsDeploymentConfig(_scope, "DeploymentConfig", new EcsDeploymentConfigProps
                 {
-                    TrafficRouting = new TimeBasedLinearTrafficRouting(new TimeBasedLinearTrafficRoutingProps { Percentage = linear.StepPercent, Interval = linear.StepBakeTime }),
+                    TrafficRouting = new TimeBasedLinearTrafficRouting(new TimeBasedLinearTrafficRoutingProps { Percentage = linear.StepPercent, Interval = linear.StepBakeTimeOrDefault }),
                 });
             case CanaryTrafficShift canary:
                 return new EcsDeploymentConfig(_scope, "DeploymentConfig", new EcsDeploymentConfigProps
                 {
-                    TrafficRouting = new TimeBasedCanaryTrafficRouting(new TimeBasedCanaryTrafficRoutingProps { Percentage = canary.CanaryPercent, Interval = canary.CanaryBakeTime }),
+                    TrafficRouting = new TimeBasedCanaryTrafficRouting(new TimeBasedCanaryTrafficRoutingProps { Percentage = canary.CanaryPercent, Interval = canary.CanaryBakeTimeOrDefault }),
                 });
             default:
                 return EcsDeploymentConfig.ALL_AT_ONCE;
@@ -257,7 +256,7 @@ internal sealed partial class ServiceLoadBalancing
     private void ValidateNative(EcsBlueGreenDeploymentOptions options, string p)
     {
         var bakeTimeSetting = $"{p}.{nameof(options.BakeTime)}";
-        var bakeTime = Check.WholeMinutes(_scope, bakeTimeSetting, options.BakeTime ?? EcsBlueGreenDeploymentOptions.DefaultBakeTime);
+        var bakeTime = Check.WholeMinutes(_scope, bakeTimeSetting, options.BakeTimeOrDefault);
         Check.InRange(RuleIds.OutOfRange, _scope, bakeTimeSetting, bakeTime, 0, 1440, "minutes");
         var shift = $"{p}.{nameof(options.TrafficShift)}";
         switch (options.TrafficShift)
@@ -267,7 +266,7 @@ internal sealed partial class ServiceLoadBalancing
                 var percent = $"{shift}.{nameof(linear.StepPercent)}";
                 var tenths = Tenths(percent, linear.StepPercent, 3, 100);
                 var stepSetting = $"{shift}.{nameof(linear.StepBakeTime)}";
-                var step = Check.WholeMinutes(_scope, stepSetting, linear.StepBakeTime ?? LinearTrafficShift.DefaultStepBakeTime);
+                var step = Check.WholeMinutes(_scope, stepSetting, linear.StepBakeTimeOrDefault);
                 Check.InRange(RuleIds.OutOfRange, _scope, stepSetting, step, 0, 1440, "minutes");
                 // CloudFormation counts the steps before the last shift: 100 / StepPercent - 1 when it divides evenly, else its floor.
                 var steps = 1000 % tenths == 0 ? (1000 / tenths) - 1 : 1000 / tenths;
@@ -285,7 +284,7 @@ internal sealed partial class ServiceLoadBalancing
             {
                 Tenths($"{shift}.{nameof(canary.CanaryPercent)}", canary.CanaryPercent, 0.1, 100);
                 var canarySetting = $"{shift}.{nameof(canary.CanaryBakeTime)}";
-                var wait = Check.WholeMinutes(_scope, canarySetting, canary.CanaryBakeTime ?? CanaryTrafficShift.DefaultCanaryBakeTime);
+                var wait = Check.WholeMinutes(_scope, canarySetting, canary.CanaryBakeTimeOrDefault);
                 Check.InRange(RuleIds.OutOfRange, _scope, canarySetting, wait, 0, 1440, "minutes");
                 if (bakeTime is { } b && wait is { } w && b + w > MaxShiftingDeploymentMinutes)
                 {
@@ -319,12 +318,12 @@ internal sealed partial class ServiceLoadBalancing
     private void ValidateCodeDeploy(CodeDeployBlueGreenDeploymentOptions options, string p)
     {
         var waitSetting = $"{p}.{nameof(options.TerminationWait)}";
-        Check.InRange(RuleIds.OutOfRange, _scope, waitSetting, Check.WholeMinutes(_scope, waitSetting, options.TerminationWait ?? CodeDeployBlueGreenDeploymentOptions.DefaultTerminationWait), 0, 2880, "minutes");
+        Check.InRange(RuleIds.OutOfRange, _scope, waitSetting, Check.WholeMinutes(_scope, waitSetting, options.TerminationWaitOrDefault), 0, 2880, "minutes");
         var shift = $"{p}.{nameof(options.TrafficShift)}";
-        var (percentSetting, percent, intervalSetting, interval) = (options.TrafficShift ?? CodeDeployBlueGreenDeploymentOptions.DefaultTrafficShift) switch
+        var (percentSetting, percent, intervalSetting, interval) = options.TrafficShiftOrDefault switch
         {
-            LinearTrafficShift l => ($"{shift}.{nameof(l.StepPercent)}", l.StepPercent, $"{shift}.{nameof(l.StepBakeTime)}", l.StepBakeTime ?? LinearTrafficShift.DefaultStepBakeTime),
-            CanaryTrafficShift c => ($"{shift}.{nameof(c.CanaryPercent)}", c.CanaryPercent, $"{shift}.{nameof(c.CanaryBakeTime)}", c.CanaryBakeTime ?? CanaryTrafficShift.DefaultCanaryBakeTime),
+            LinearTrafficShift l => ($"{shift}.{nameof(l.StepPercent)}", l.StepPercent, $"{shift}.{nameof(l.StepBakeTime)}", l.StepBakeTimeOrDefault),
+            CanaryTrafficShift c => ($"{shift}.{nameof(c.CanaryPercent)}", c.CanaryPercent, $"{shift}.{nameof(c.CanaryBakeTime)}", c.CanaryBakeTimeOrDefault),
             _ => (null, 0, null, null),
         };
         if (percentSetting is not null && intervalSetting is not null)
