@@ -55,6 +55,8 @@ echo "== cdk synth as a whole process: every example and an empty C# CDK app (wh
 # and with the start-up warm-up the examples use (EMPTY_APP_WARM_UP=1: CdkStartup.WarmUp()).
 main=examples/NginxWalkthrough/NginxWalkthrough.csproj
 empty=bench/EmptyCdkApp/EmptyCdkApp.csproj
+main_dll=examples/NginxWalkthrough/bin/Debug/net10.0/NginxWalkthrough.dll
+empty_dll=bench/EmptyCdkApp/bin/Debug/net10.0/EmptyCdkApp.dll
 if command -v hyperfine > /dev/null; then
   synth_cmds=(-n "npx cdk synth (README, main example)" "npx cdk synth -q -o $scratch/synth-readme")
   for project in $main examples/MixedCapacity/MixedCapacity.csproj \
@@ -69,8 +71,6 @@ if command -v hyperfine > /dev/null; then
   echo "== the parts of npx cdk synth (main example)"
   # The CLI alone: an existing cloud assembly as the app (nothing runs); the launcher's check; the built
   # apps alone (what the launcher starts), main example and empty app.
-  main_dll=examples/NginxWalkthrough/bin/Debug/net10.0/NginxWalkthrough.dll
-  empty_dll=bench/EmptyCdkApp/bin/Debug/net10.0/EmptyCdkApp.dll
   CDK_OUTDIR="$scratch/assembly" dotnet "$main_dll" > /dev/null 2>&1
   TMPDIR="$scratch" CDK_OUTDIR="$scratch/app-out" hyperfine --warmup 1 --runs "$ITERATIONS" --style basic \
     -n "npx + CLI (npx cdk synth of a ready cloud assembly)" "npx cdk synth -q --app $scratch/assembly -o $scratch/assembly" \
@@ -87,10 +87,7 @@ echo "== inside one app process: start-up, type map, constructs, synthesis, rule
 # The default .NET setting (dynamic PGO on) against the apps' TieredPGO=false, and the empty app with
 # and without the warm-up.
 TMPDIR="$scratch" node bench/phases.mjs --runs "$((ITERATIONS + 2))" \
-  "main=examples/NginxWalkthrough/bin/Debug/net10.0/NginxWalkthrough.dll" \
-  "main, dynamic PGO=examples/NginxWalkthrough/bin/Debug/net10.0/NginxWalkthrough.dll" \
-  "empty=bench/EmptyCdkApp/bin/Debug/net10.0/EmptyCdkApp.dll" \
-  "empty + warm-up=bench/EmptyCdkApp/bin/Debug/net10.0/EmptyCdkApp.dll" \
+  "main=$main_dll" "main, dynamic PGO=$main_dll" "empty=$empty_dll" "empty + warm-up=$empty_dll" \
   --env "main, dynamic PGO" DOTNET_TieredPGO=1 --env "empty + warm-up" EMPTY_APP_WARM_UP=1
 
 if [[ "${SKIP_TESTS:-}" != "1" ]]; then
